@@ -1,0 +1,6 @@
+/**
+ * Placeholder: this module is being built (see the open issues).
+ *
+ * @module testing
+ */
+export {};
