@@ -13,6 +13,29 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+type RawIssue = z.ZodError["issues"][number];
+
+/**
+ * A union that failed reports one issue at its own path. When a branch matched the
+ * value's shape and only its fields failed (every issue of the branch is below the
+ * union's path), report that branch's issues instead — they name the field. The branch
+ * with the fewest issues wins.
+ */
+function expandUnions(issues: readonly RawIssue[]): RawIssue[] {
+  const out: RawIssue[] = [];
+  for (const issue of issues) {
+    const branches = issue.code === "invalid_union" ? ((issue as { errors?: RawIssue[][] }).errors ?? []) : [];
+    const deep = branches.filter((b) => b.length > 0 && b.every((i) => i.path.length > 0));
+    if (deep.length === 0) {
+      out.push(issue);
+      continue;
+    }
+    const best = deep.reduce((a, b) => (b.length < a.length ? b : a));
+    out.push(...expandUnions(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as RawIssue)));
+  }
+  return out;
+}
+
 /**
  * Converts a zod error into an `INVALID_INPUT` {@link CrmkitError} whose message lists
  * each issue as `path: problem (got value)`, prefixed by what was being parsed.
@@ -27,7 +50,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * ```
  */
 export function fromZodError(what: string, error: z.ZodError): CrmkitError {
-  const issues: CrmkitIssue[] = error.issues.map((i) => {
+  const issues: CrmkitIssue[] = expandUnions(error.issues).map((i) => {
     const withInput = i as { input?: unknown };
     return {
       path: i.path,
