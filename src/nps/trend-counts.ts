@@ -2,7 +2,7 @@ import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { SurveyResponse } from "../model/survey-response.js";
 import { isAsyncInput, parseSelection, ResponseWalker, scoreField, type ScoreSink } from "./survey-input.js";
-import { addPeriods, periodStart, TREND_PERIODS, type TrendPeriod } from "./utc-calendar.js";
+import { addPeriods, periodStart, NPS_TREND_PERIODS, type NpsTrendPeriod } from "./utc-calendar.js";
 import { checkOptionalDate } from "./validate.js";
 
 /** The most periods a trend may span (guards against a `from` decades before `to` by mistake). */
@@ -56,7 +56,7 @@ export interface PeriodCounts {
 
 /** Options shared by the trend functions (validated by {@link parseTrendOptions}). */
 export interface TrendRange {
-  readonly period: TrendPeriod;
+  readonly period: NpsTrendPeriod;
   /** Epoch ms or NaN when omitted. */
   readonly from: number;
   readonly to: number;
@@ -65,19 +65,19 @@ export interface TrendRange {
 /** Validates `period`, `from` and `to`. */
 export function parseTrendOptions(options: { period?: unknown; from?: unknown; to?: unknown }, field: string): TrendRange {
   const period = options.period;
-  if (typeof period !== "string" || !(TREND_PERIODS as readonly string[]).includes(period)) {
-    throw invalidInput(`${field}.period`, period, `one of ${TREND_PERIODS.map((p) => `"${p}"`).join(", ")}`);
+  if (typeof period !== "string" || !(NPS_TREND_PERIODS as readonly string[]).includes(period)) {
+    throw invalidInput(`${field}.period`, period, `one of ${NPS_TREND_PERIODS.map((p) => `"${p}"`).join(", ")}`);
   }
   const from = checkOptionalDate(options.from, `${field}.from`, Number.NaN);
   const to = checkOptionalDate(options.to, `${field}.to`, Number.NaN);
   if (!Number.isNaN(from) && !Number.isNaN(to) && !(from < to)) {
     throw invalidInput(`${field}.to`, options.to, `an instant after options.from (${new Date(from).toISOString()})`);
   }
-  return { period: period as TrendPeriod, from, to };
+  return { period: period as NpsTrendPeriod, from, to };
 }
 
 /** The period starts covering [from, to), plus the end boundary. */
-function periodBoundaries(from: number, to: number, period: TrendPeriod, field: string): Float64Array {
+function periodBoundaries(from: number, to: number, period: NpsTrendPeriod, field: string): Float64Array {
   const starts: number[] = [];
   let start = periodStart(from, period);
   while (start < to) {

@@ -2,7 +2,7 @@ import type { SurveyResponse } from "../model/survey-response.js";
 import { compareNps, type NpsComparison } from "./compare.js";
 import { buildNpsResult, parseNpsOptions, type NpsOptions, type NpsResult } from "./score.js";
 import { parseTrendOptions, withPeriodCounts } from "./trend-counts.js";
-import { periodLabel, type TrendPeriod } from "./utc-calendar.js";
+import { periodLabel, type NpsTrendPeriod } from "./utc-calendar.js";
 import { optionsObject } from "./validate.js";
 
 /**
@@ -18,7 +18,7 @@ import { optionsObject } from "./validate.js";
  */
 export interface NpsTrendOptions extends NpsOptions {
   /** Calendar period of each point (UTC). */
-  readonly period: TrendPeriod;
+  readonly period: NpsTrendPeriod;
   /** First instant to include; the first point is the period containing it. Default: the first response. */
   readonly from?: Date;
   /** First instant to exclude; the last point is the period containing the instant before it. Default: just after the last response. */

@@ -34,17 +34,17 @@ const UTC = { in: inUtc } as const;
  *
  * @example
  * ```ts
- * import type { TrendPeriod } from "crmkit/nps";
- * const period: TrendPeriod = "quarter";
+ * import type { NpsTrendPeriod } from "crmkit/nps";
+ * const period: NpsTrendPeriod = "quarter";
  * ```
  */
-export type TrendPeriod = "day" | "week" | "month" | "quarter";
+export type NpsTrendPeriod = "day" | "week" | "month" | "quarter";
 
 /** All periods, for validation. */
-export const TREND_PERIODS: readonly TrendPeriod[] = ["day", "week", "month", "quarter"];
+export const NPS_TREND_PERIODS: readonly NpsTrendPeriod[] = ["day", "week", "month", "quarter"];
 
 /** Start (epoch ms) of the UTC period containing `time`. */
-export function periodStart(time: number, period: TrendPeriod): number {
+export function periodStart(time: number, period: NpsTrendPeriod): number {
   switch (period) {
     case "day":
       return startOfDay(time, UTC).getTime();
@@ -58,7 +58,7 @@ export function periodStart(time: number, period: TrendPeriod): number {
 }
 
 /** `start` moved by `count` periods (UTC calendar arithmetic). */
-export function addPeriods(start: number, period: TrendPeriod, count: number): number {
+export function addPeriods(start: number, period: NpsTrendPeriod, count: number): number {
   switch (period) {
     case "day":
       return addDays(start, count, UTC).getTime();
@@ -72,7 +72,7 @@ export function addPeriods(start: number, period: TrendPeriod, count: number): n
 }
 
 /** A stable label: `2024-05-10`, `2024-W19` (ISO week-year and week), `2024-05`, `2024-Q2`. */
-export function periodLabel(start: number, period: TrendPeriod): string {
+export function periodLabel(start: number, period: NpsTrendPeriod): string {
   switch (period) {
     case "day":
       return format(start, "yyyy-MM-dd", UTC);
