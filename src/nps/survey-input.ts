@@ -95,10 +95,39 @@ export function isAsyncInput(input: unknown): input is AsyncIterable<unknown> {
   return typeof input === "object" && input !== null && !(Symbol.iterator in input) && Symbol.asyncIterator in input;
 }
 
-interface Latest {
-  time: number;
-  index: number;
-  record: SurveyResponse;
+/** Each customer's latest response so far, in columns (slot per customer; no allocation per update). */
+class LatestPerCustomer {
+  private readonly slots = new Map<string, number>();
+  private times = new Float64Array(1024);
+  private indices = new Float64Array(1024);
+  private readonly records: SurveyResponse[] = [];
+
+  offer(customerId: string, time: number, index: number, record: SurveyResponse): void {
+    const slot = this.slots.get(customerId);
+    if (slot === undefined) {
+      const next = this.records.length;
+      if (next === this.times.length) {
+        const times = new Float64Array(next * 2);
+        times.set(this.times);
+        this.times = times;
+        const indices = new Float64Array(next * 2);
+        indices.set(this.indices);
+        this.indices = indices;
+      }
+      this.slots.set(customerId, next);
+      this.times[next] = time;
+      this.indices[next] = index;
+      this.records.push(record);
+    } else if (time >= this.times[slot]!) {
+      this.times[slot] = time;
+      this.indices[slot] = index;
+      this.records[slot] = record;
+    }
+  }
+
+  forEach(fn: (record: SurveyResponse, index: number, time: number) => void): void {
+    for (let slot = 0; slot < this.records.length; slot++) fn(this.records[slot]!, this.indices[slot]!, this.times[slot]!);
+  }
 }
 
 /**
@@ -106,7 +135,7 @@ interface Latest {
  * and feeds the selected scores to a sink. One instance per call.
  */
 export class ResponseWalker {
-  private readonly latest: Map<string, Latest> | undefined;
+  private readonly latest: LatestPerCustomer | undefined;
   private readonly needsTime: boolean;
 
   constructor(
@@ -115,7 +144,7 @@ export class ResponseWalker {
     private readonly selection: Selection,
     private readonly sink: ScoreSink,
   ) {
-    this.latest = selection.latest ? new Map() : undefined;
+    this.latest = selection.latest ? new LatestPerCustomer() : undefined;
     this.needsTime = selection.active || sink.needsTime;
   }
 
@@ -183,8 +212,7 @@ export class ResponseWalker {
       const customerId: unknown = r.customerId;
       if (customerId !== undefined) {
         if (typeof customerId !== "string") throw invalidInput(`${this.name}[${i}].customerId`, customerId, "a string id or undefined");
-        const previous = this.latest.get(customerId);
-        if (previous === undefined || time >= previous.time) this.latest.set(customerId, { time, index: i, record: r });
+        this.latest.offer(customerId, time, i, r);
         return;
       }
     }
@@ -192,8 +220,7 @@ export class ResponseWalker {
   }
 
   private flush(): void {
-    if (this.latest === undefined) return;
-    for (const { time, index, record } of this.latest.values()) this.sink.add(record.score, index, record, time);
+    this.latest?.forEach((record, index, time) => this.sink.add(record.score, index, record, time));
   }
 }
 
