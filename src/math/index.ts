@@ -25,3 +25,7 @@ export { fisherExactTest } from "./fisher-exact.js";
 export type { FisherExactOptions, FisherExactResult } from "./fisher-exact.js";
 export { twoProportionZTest } from "./two-proportion-test.js";
 export type { TwoProportionZTestOptions, TwoProportionZTestResult } from "./two-proportion-test.js";
+export { minimize, nelderMead } from "./optimize.js";
+export type { MinimizeOptions, MinimizeReason, MinimizeResult, NelderMeadOptions } from "./optimize.js";
+export { numericGradient, numericHessian } from "./hessian.js";
+export { cholesky, choleskySolve, invertSymmetricPositiveDefinite, solveLinear } from "./linear-algebra.js";
