@@ -81,7 +81,9 @@ function halfSquareParts(y: number): [number, number] {
 
 /** Φ(−y) for finite y > 0.67448975. */
 function lowerTail(y: number): number {
-  const [big, small] = halfSquareParts(y);
+  const s = Math.trunc(y * 16) / 16;
+  const big = -s * s * 0.5;
+  const small = -(y - s) * (y + s) * 0.5;
   if (big > -700) return Math.exp(big) * Math.exp(small) * tailFactor(y);
   // exp(big) alone would be subnormal and lose digits before the product: scale by 2^128
   // (exactly), multiply, and scale back so that only the final result is rounded.
