@@ -167,8 +167,17 @@ function memoryRepository<K extends EntityCollection>(c: MemoryCollection<K>): R
       async upsertMany(inputs: readonly EntityInput<K>[]) {
         if (!Array.isArray(inputs)) throw invalidInput(`${name}.upsertMany(entities)`, inputs, "an array of entities");
         // All-or-nothing: validate every entity and check every stated version before writing any.
+        // Versions are checked against the batch's own earlier writes too (an id may appear twice).
         const writes = inputs.map((e) => prepareWrite(name, e));
-        for (const w of writes) c.checkVersion(w.entity.id, w.expectedVersion);
+        const versions = new Map<string, number>();
+        for (const w of writes) {
+          const id = w.entity.id;
+          const current = versions.get(id) ?? c.rows.get(id)?.version ?? 0;
+          if (w.expectedVersion !== undefined && w.expectedVersion !== current) {
+            throw versionConflict(name, id, w.expectedVersion, current === 0 ? null : current);
+          }
+          versions.set(id, current + 1);
+        }
         return writes.map((w) => copyOut(c.write(w.entity, w.expectedVersion)));
       },
     },
