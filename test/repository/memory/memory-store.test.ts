@@ -8,7 +8,7 @@ import { shortId } from "../../support/arbitraries.js";
 
 // Count the reference filter's calls, to see how many rows a query examines (the indexes at work).
 vi.mock("../../../src/repository/query-spec.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../../src/repository/query-spec.js")>();
+  const original = await importOriginal<typeof querySpec>();
   return { ...original, matchesFilter: vi.fn(original.matchesFilter) };
 });
 const matchesFilter = vi.mocked(querySpec.matchesFilter);
