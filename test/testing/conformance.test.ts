@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { describe, expect, it, test } from "vitest";
 import { isCrmkitError, type CrmkitError } from "../../src/errors/index.js";
 import type { EntityCollection } from "../../src/model/index.js";
@@ -102,6 +105,16 @@ describe("the conformance kit registers one named test per rule", () => {
     const names = await runner.names();
     expect(made).toBe(0);
     expect(names.filter((n) => n.includes("[tenancy]")).every((n) => n.includes("[skipped: adapter declares multiTenant false]"))).toBe(true);
+  });
+
+  it("runs under node:test too: async describe body, test.skip for a capability declared false", async () => {
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--test", "--test-reporter=tap", "test/support/node-test-conformance.ts"], { cwd: root });
+    expect(stdout).toMatch(/^# fail 0$/m);
+    expect(stdout).toMatch(/^# skipped 1$/m);
+    expect(Number(/^# pass (\d+)$/m.exec(stdout)?.[1])).toBeGreaterThan(30);
+    expect(stdout).toContain("ok 1 - [store] createStore() gives an empty store");
+    expect(stdout).toMatch(/\[skipped: adapter declares consistentPagingUnderWrites false\] \[paging\] tickets: rows inserted.* # SKIP/);
   });
 
   it("rejects invalid options with INVALID_INPUT", () => {
