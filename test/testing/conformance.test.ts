@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it, test } from "vitest";
 import { isCrmkitError, type CrmkitError } from "../../src/errors/index.js";
 import type { EntityCollection } from "../../src/model/index.js";
 import { createMemoryStore, FULL_CAPABILITIES, type CrmStoreProvider } from "../../src/repository/index.js";
+import { buildRules } from "../../src/testing/conformance/rules/index.js";
 import { describeCrmStoreConformance } from "../../src/testing/index.js";
 import { BROKEN_STORES, patchMemoryStore } from "../support/broken-stores.js";
 import { createCollectingRunner, type CollectedResult } from "../support/collecting-runner.js";
@@ -270,5 +272,14 @@ describe("the kit fails, naming the rule, on broken stores", () => {
       has("[store] forTenant"),
     );
     expect((closing[0]!.error as Error).message).toMatch(/close\(\)[\s\S]*pool already closed/);
+  });
+});
+
+describe("docs/adapters.md", () => {
+  it("documents every rule the kit registers, by its test name", async () => {
+    const doc = await readFile(new URL("../../docs/adapters.md", import.meta.url), "utf8");
+    const templates = new Set(buildRules(["customers", "deals", "transactions"]).map((r) => r.template));
+    const missing = [...templates].filter((t) => !doc.includes(`\`${t}\``));
+    expect(missing).toEqual([]);
   });
 });
