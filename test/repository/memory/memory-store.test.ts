@@ -165,7 +165,8 @@ describe("createMemoryStore: indexes", () => {
 });
 
 describe("createMemoryStore: paging", () => {
-  it("pages 100 000 rows by id and by time, every row exactly once, in order", async () => {
+  // Deliberately large (the point is the size): a generous timeout for a loaded CI machine.
+  it("pages 100 000 rows by id and by time, every row exactly once, in order", { timeout: 180_000 }, async () => {
     const store = createMemoryStore().forTenant("t");
     const N = 100_000;
     const rows: TransactionInput[] = new Array(N);
