@@ -1,5 +1,5 @@
 import { ENTITY_DEFINITIONS, type EntityCollection } from "../../../model/entities.js";
-import { seed } from "../expectations.js";
+import { expectedIds, seed } from "../expectations.js";
 import { fixtureOf, variedSet } from "../fixtures/index.js";
 import { listAll, streamAll } from "../read-all.js";
 import { defineRule, type ConformanceRule, type RuleContext } from "../rule.js";
@@ -97,14 +97,15 @@ export function crudRules(c: EntityCollection): ConformanceRule[] {
         check.ids("getMany(all ids)", inputs.map((i) => i.id), many);
         for (const e of many) {
           const id = (e as { id?: unknown }).id as string;
-          check.stored(`getMany(all ids): ${JSON.stringify(id)}`, c, byId.get(id) ?? e, 1, e);
+          check.stored(`getMany(all ids): ${JSON.stringify(id)}`, c, byId.get(id), 1, e);
         }
-        for (const e of await listAll(check, repo, c, { limit: 7 }, "list({ limit: 7 })", inputs.length)) {
-          check.stored(`list(): ${JSON.stringify(e.id)}`, c, byId.get(e.id) ?? e, 1, e);
-        }
-        for (const e of await streamAll(check, repo, c, {}, "stream()", inputs.length)) {
-          check.stored(`stream(): ${JSON.stringify(e.id)}`, c, byId.get(e.id) ?? e, 1, e);
-        }
+        const ids = expectedIds(c, inputs);
+        const listed = await listAll(check, repo, c, { limit: 7 }, "list({ limit: 7 })", inputs.length);
+        check.ids("list({ limit: 7 })", ids, listed);
+        for (const e of listed) check.stored(`list(): ${JSON.stringify(e.id)}`, c, byId.get(e.id), 1, e);
+        const streamed = await streamAll(check, repo, c, {}, "stream()", inputs.length);
+        check.ids("stream()", ids, streamed);
+        for (const e of streamed) check.stored(`stream(): ${JSON.stringify(e.id)}`, c, byId.get(e.id), 1, e);
       },
     ),
   ];
@@ -151,9 +152,9 @@ export function valueRules(primary: EntityCollection, hasTransactions: boolean):
             check.stored(`get: ${what}`, "transactions", input, 1, await repo.get(input.id));
           }
           const byId = new Map(inputs.map((i) => [i.id, i]));
-          for (const e of await listAll(check, repo, "transactions", { limit: 5 }, "list()", inputs.length)) {
-            check.stored(`list(): amount of ${e.id}`, "transactions", byId.get(e.id) ?? e, 1, e);
-          }
+          const listed = await listAll(check, repo, "transactions", { limit: 5 }, "list()", inputs.length);
+          check.ids("list()", inputs.map((i) => i.id), listed);
+          for (const e of listed) check.stored(`list(): amount of ${e.id}`, "transactions", byId.get(e.id), 1, e);
         },
       ),
     );
