@@ -119,6 +119,23 @@ describe("the conformance kit registers one named test per rule", () => {
     expect(stdout).toMatch(/\[skipped: adapter declares consistentPagingUnderWrites false\] \[paging\] tickets: rows inserted.* # SKIP/);
   });
 
+  it("still registers every rule when createStore() fails at registration; each then fails naming createStore()", async () => {
+    for (const createStore of [
+      () => {
+        throw new Error("no database");
+      },
+      () => Promise.reject(new Error("no database")),
+    ]) {
+      const runner = createCollectingRunner();
+      describeCrmStoreConformance({ name: "down", createStore, describe: runner.describe, test: runner.test, collections: ["tickets"] });
+      const results = await runner.run((n) => n.includes("[crud] tickets: a minimal"));
+      expect(results).toHaveLength(1);
+      expect(results[0]!.status).toBe("failed");
+      expect((results[0]!.error as Error).message).toMatch(/check: createStore\(\)[\s\S]*no database/);
+      expect(await runner.names()).toHaveLength(40);
+    }
+  });
+
   it("rejects invalid options with INVALID_INPUT", () => {
     const runner = createCollectingRunner();
     const ok = { name: "m", createStore: () => createMemoryStore(), describe: runner.describe, test: runner.test };
