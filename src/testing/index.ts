@@ -1,6 +1,12 @@
 /**
- * Placeholder: this module is being built (see the open issues).
+ * Tools for testing with crmkit: the adapter conformance kit.
  *
  * @module testing
  */
-export {};
+export {
+  describeCrmStoreConformance,
+  type CrmStoreConformanceOptions,
+  type ConformanceDescribeFunction,
+  type ConformanceTestFunction,
+  type ConformanceTestBody,
+} from "./conformance.js";
