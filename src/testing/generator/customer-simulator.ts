@@ -1,5 +1,5 @@
 import { createRandom, type Random } from "../random/random.js";
-import { logGammaVariate } from "../random/sample-gamma.js";
+import { gammaVariate, logGammaVariate } from "../random/sample-gamma.js";
 import { categoricalSampler } from "../random/sample-categorical.js";
 import type { ResolvedOptions } from "./options.js";
 import { SOURCES, SOURCE_WEIGHTS } from "./reference-data.js";
@@ -134,19 +134,22 @@ export class CustomerSimulator {
     }
   }
 
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    this.times = times;
+    const amounts = new Float64Array(this.amounts.length * 2);
+    amounts.set(this.amounts);
+    this.amounts = amounts;
+    const channels = new Uint8Array(this.channels.length * 2);
+    channels.set(this.channels);
+    this.channels = channels;
+  }
+
   private push(out: CustomerCore, at: number, rng: Random): void {
     const n = out.purchases;
-    if (n === this.times.length) {
-      const grow = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.times = grow(this.times, (k) => new Float64Array(k));
-      this.amounts = grow(this.amounts, (k) => new Float64Array(k));
-      this.channels = grow(this.channels, (k) => new Uint8Array(k));
-    }
-    const z = Math.exp(logGammaVariate(rng, this.o.spend.p)) / out.nu;
+    if (n === this.times.length) this.grow();
+    const z = gammaVariate(rng, this.o.spend.p) / out.nu;
     this.times[n] = at;
     this.amounts[n] = Math.max(1, Math.round(z * this.minor)) / this.minor;
     this.channels[n] = this.channelOf(rng);

@@ -66,16 +66,15 @@ class Xoshiro128 implements Random {
     private readonly key: number,
     state?: readonly [number, number, number, number],
   ) {
-    // SplitMix32 expands the 32-bit key into the 128-bit state (never all zero).
-    let s = key;
-    const next = (): number => {
-      s = (s + 0x9e3779b9) | 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
-      z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-      return (z ^ (z >>> 15)) >>> 0;
-    };
-    [this.a, this.b, this.c, this.d] = state ?? [next(), next(), next(), next()];
+    if (state !== undefined) {
+      [this.a, this.b, this.c, this.d] = state;
+    } else {
+      // SplitMix32 expands the 32-bit key into the 128-bit state.
+      this.a = splitMix32(key + 0x9e3779b9);
+      this.b = splitMix32(key + 2 * 0x9e3779b9);
+      this.c = splitMix32(key + 3 * 0x9e3779b9);
+      this.d = splitMix32(key + 4 * 0x9e3779b9);
+    }
     if ((this.a | this.b | this.c | this.d) === 0) this.d = 1;
   }
 
@@ -110,6 +109,14 @@ class Xoshiro128 implements Random {
     }
     return new Xoshiro128(mixKey(this.key, label));
   }
+}
+
+/** SplitMix32's output function applied to the counter value `s`. */
+function splitMix32(s: number): number {
+  let z = s | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+  z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+  return (z ^ (z >>> 15)) >>> 0;
 }
 
 function rotl(x: number, k: number): number {

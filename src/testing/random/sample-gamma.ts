@@ -21,18 +21,17 @@ import { standardNormal } from "./sample-normal.js";
 export function sampleGamma(rng: Random, shape: number, rate: number): number {
   checkPositive("sampleGamma(shape)", shape);
   checkPositive("sampleGamma(rate)", rate);
-  return Math.exp(logGammaVariate(rng, shape)) / rate;
+  return gammaVariate(rng, shape) / rate;
 }
 
 /**
- * The logarithm of a Gamma(shape, 1) variate; exact in log space for small shapes.
- * Parameters are trusted (the public samplers check them).
+ * A Gamma(shape, 1) variate: Marsaglia–Tsang directly for shape ≥ 1 (no logarithm
+ * round trip on the hot path), through {@link logGammaVariate} below 1.
+ * Parameters are trusted.
  * @internal
  */
-export function logGammaVariate(rng: Random, shape: number): number {
-  if (shape < 1) {
-    return logGammaVariate(rng, shape + 1) + Math.log(rng.next()) / shape;
-  }
+export function gammaVariate(rng: Random, shape: number): number {
+  if (shape < 1) return Math.exp(logGammaVariate(rng, shape));
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -45,7 +44,18 @@ export function logGammaVariate(rng: Random, shape: number): number {
     v = v * v * v;
     const u = rng.next();
     const x2 = x * x;
-    if (u < 1 - 0.0331 * x2 * x2) return Math.log(d * v);
-    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return Math.log(d * v);
+    if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
   }
+}
+
+/**
+ * The logarithm of a Gamma(shape, 1) variate; exact in log space for small shapes.
+ * Parameters are trusted (the public samplers check them).
+ * @internal
+ */
+export function logGammaVariate(rng: Random, shape: number): number {
+  if (shape < 1) {
+    return logGammaVariate(rng, shape + 1) + Math.log(rng.next()) / shape;
+  }
+  return Math.log(gammaVariate(rng, shape));
 }
