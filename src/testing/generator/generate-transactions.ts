@@ -2,7 +2,7 @@ import type { Transaction } from "../../model/transaction.js";
 import { invalidInput } from "../../errors/invalid-input.js";
 import { CustomerSimulator, emptyCore, PURCHASE_CHANNELS } from "./customer-simulator.js";
 import { childId, generatedCustomerId } from "./ids.js";
-import { resolveOptions, type GenerateTransactionsOptions } from "./options.js";
+import { resolveOptions, type GenerateTransactionsOptions, type ResolvedOptions } from "./options.js";
 
 /** Largest `customers` the streaming generators accept. */
 const MAX_STREAM_CUSTOMERS = 100_000_000;
@@ -64,12 +64,17 @@ export interface TransactionBatchOptions extends GenerateTransactionsOptions {
  * }
  * ```
  */
-export function* generateTransactionBatches(options: TransactionBatchOptions): Generator<TransactionBatch, void, undefined> {
+export function generateTransactionBatches(options: TransactionBatchOptions): Generator<TransactionBatch, void, undefined> {
+  // Validate now, not at the first next(): bad options fail where they are passed.
   const o = resolveOptions("generateTransactionBatches", options, MAX_STREAM_CUSTOMERS);
   const batchSize = options.batchSize ?? 65_536;
   if (typeof batchSize !== "number" || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1 << 24) {
     throw invalidInput("options.batchSize", batchSize, "an integer from 1 to 16,777,216");
   }
+  return batches(o, batchSize);
+}
+
+function* batches(o: ResolvedOptions, batchSize: number): Generator<TransactionBatch, void, undefined> {
   const sim = new CustomerSimulator(o);
   const core = emptyCore();
   let customerIndex = new Int32Array(batchSize);
@@ -109,8 +114,11 @@ export function* generateTransactionBatches(options: TransactionBatchOptions): G
  * }
  * ```
  */
-export function* generateTransactions(options: GenerateTransactionsOptions): Generator<Transaction, void, undefined> {
-  const o = resolveOptions("generateTransactions", options, MAX_STREAM_CUSTOMERS);
+export function generateTransactions(options: GenerateTransactionsOptions): Generator<Transaction, void, undefined> {
+  return transactions(resolveOptions("generateTransactions", options, MAX_STREAM_CUSTOMERS));
+}
+
+function* transactions(o: ResolvedOptions): Generator<Transaction, void, undefined> {
   const sim = new CustomerSimulator(o);
   const core = emptyCore();
   for (let i = 0; i < o.customers; i++) {

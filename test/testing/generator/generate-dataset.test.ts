@@ -54,6 +54,21 @@ describe("generateDataset", () => {
     expect(c.transactions).not.toEqual(a.transactions);
   });
 
+  it("does not depend on the machine's time zone", () => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = "Pacific/Chatham"; // UTC+12:45/+13:45, with daylight saving
+      const chatham = generateDataset({ seed: "tz", customers: 120, asOf });
+      process.env.TZ = "America/St_Johns"; // UTC−3:30/−2:30
+      const newfoundland = generateDataset({ seed: "tz", customers: 120, asOf });
+      expect(new Date(2024, 0, 1).getTimezoneOffset()).not.toBe(0); // the zone really changed
+      expect(newfoundland).toEqual(chatham);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it("every entity of a sizable dataset passes its parse<Entity>, and no event is after asOf", () => {
     expect(problems(data)).toEqual([]);
     for (const c of ENTITY_COLLECTIONS) expect(data[c].length, c).toBeGreaterThan(0);

@@ -34,11 +34,12 @@ describe("generateTransactions / generateTransactionBatches", () => {
     it.return?.();
   });
 
-  it("rejects invalid options when iteration starts", () => {
-    expect(() => [...generateTransactionBatches({ ...options, batchSize: 0 })]).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
-    expect(() => [...generateTransactionBatches({ ...options, batchSize: 1.5 })]).toThrow(/options\.batchSize/);
-    expect(() => [...generateTransactions({ ...options, customers: -1 })]).toThrow(/options\.customers/);
-    expect(() => [...generateTransactions({ ...options, customers: 100_000_001 })]).toThrow(/options\.customers/);
-    expect(() => [...generateTransactions({ ...options, asOf: new Date(Number.NaN) })]).toThrow(/options\.asOf/);
+  it("reject invalid options at the call, before any iteration", () => {
+    expect(() => generateTransactionBatches({ ...options, batchSize: 0 })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+    expect(() => generateTransactionBatches({ ...options, batchSize: 1.5 })).toThrow(/options\.batchSize/);
+    expect(() => generateTransactionBatches({ ...options, purchases: { kind: "bgnbd", r: 0, alpha: 1, a: 1, b: 1 } })).toThrow(/options\.purchases\.r/);
+    expect(() => generateTransactions({ ...options, customers: -1 })).toThrow(/options\.customers/);
+    expect(() => generateTransactions({ ...options, customers: 100_000_001 })).toThrow(/options\.customers/);
+    expect(() => generateTransactions({ ...options, asOf: new Date(Number.NaN) })).toThrow(/options\.asOf/);
   });
 });
