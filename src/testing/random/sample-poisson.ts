@@ -1,5 +1,5 @@
-import { gammaln } from "simple-statistics";
 import { invalidInput } from "../../errors/invalid-input.js";
+import { lgamma } from "../../math/gamma.js";
 import type { Random } from "./random.js";
 
 /**
@@ -39,6 +39,6 @@ export function samplePoisson(rng: Random, mean: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logMean - gammaln(k + 1)) return k;
+    if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logMean - lgamma(k + 1)) return k;
   }
 }

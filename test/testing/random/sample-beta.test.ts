@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { regularizedIncompleteBeta } from "../../../src/math/index.js";
 import { createRandom, sampleBeta } from "../../../src/testing/index.js";
 import { draw, expectKolmogorovSmirnov, expectMoments } from "../../support/distribution-checks.js";
 
@@ -23,6 +24,16 @@ describe("sampleBeta", () => {
     expectKolmogorovSmirnov(draw(30_000, () => sampleBeta(r1, 1, 1)), (x) => x);
     const r2 = createRandom(42);
     expectKolmogorovSmirnov(draw(30_000, () => sampleBeta(r2, 2, 1)), (x) => x * x);
+  });
+
+  it.each([
+    [0.793, 2.426],
+    [0.9, 14],
+    [5, 0.5],
+  ])("Beta(%f, %f) follows the beta CDF I_x(a, b) (regularized incomplete beta of crmkit/math)", (a, b) => {
+    const rng = createRandom(`beta-cdf-${a}-${b}`);
+    const xs = draw(30_000, () => sampleBeta(rng, a, b));
+    expectKolmogorovSmirnov(xs, (x) => regularizedIncompleteBeta(x, a, b));
   });
 
   it("never returns NaN, even for tiny shapes", () => {

@@ -1,5 +1,6 @@
 import { errorFunction } from "simple-statistics";
 import { describe, expect, it } from "vitest";
+import { regularizedGammaP } from "../../../src/math/index.js";
 import { createRandom, sampleGamma } from "../../../src/testing/index.js";
 import { draw, expectKolmogorovSmirnov, expectMoments, moments } from "../../support/distribution-checks.js";
 
@@ -31,6 +32,17 @@ describe("sampleGamma (shape, rate)", () => {
     const rng = createRandom(32);
     const xs = draw(30_000, () => sampleGamma(rng, 0.5, 1));
     expectKolmogorovSmirnov(xs, (x) => errorFunction(Math.sqrt(x)));
+  });
+
+  it.each([
+    [0.243, 4.414],
+    [0.61, 11.67],
+    [3.74, 15.44],
+    [6.25, 1],
+  ])("Gamma(%f, %f) follows the gamma CDF P(k, θx) (regularized incomplete gamma of crmkit/math)", (k, theta) => {
+    const rng = createRandom(`gamma-cdf-${k}`);
+    const xs = draw(30_000, () => sampleGamma(rng, k, theta));
+    expectKolmogorovSmirnov(xs, (x) => regularizedGammaP(k, theta * x));
   });
 
   it("small shapes are right in log space: E[ln X] = ψ(k) for Gamma(k, 1)", () => {
