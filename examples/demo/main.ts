@@ -10,7 +10,7 @@ import { sections } from "./sections/index.js";
 
 const { values } = parseArgs({
   options: {
-    customers: { type: "string", default: "3000" },
+    customers: { type: "string", default: "2000" },
     seed: { type: "string", default: "2025" },
     help: { type: "boolean", default: false },
   },
