@@ -106,7 +106,7 @@ export interface Dataset extends DatasetCollections {
  *
  * Every entity passes its `parse<Entity>`; no event is after `asOf` (only the planned
  * dates `Deal.expectedCloseAt`, `Campaign.endsAt` and `Subscription.trialEndsAt` may
- * be). A few thousand customers take well under a second; objects for a million
+ * be). A few thousand customers take about a second; objects for a million
  * customers need several gigabytes — for the transaction log at that scale use
  * {@link generateTransactionBatches}, which yields exactly the same purchases.
  *
