@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCrmkitError } from "../../../src/errors/index.js";
+import { logBeta } from "../../../src/math/index.js";
 import { ENTITY_COLLECTIONS, ENTITY_DEFINITIONS, parseWith, type EntityCollection } from "../../../src/model/index.js";
 import { GENERATED_PIPELINES, generateDataset, generatedCustomerId, type Dataset } from "../../../src/testing/index.js";
 
@@ -218,6 +219,27 @@ describe("generateDataset", () => {
     const promoters = mean(early.filter((r) => r.score >= 9).map((r) => after(r.customerId!, r.respondedAt.getTime())));
     const detractors = mean(early.filter((r) => r.score <= 6).map((r) => after(r.customerId!, r.respondedAt.getTime())));
     expect(promoters).toBeGreaterThan(2 * detractors);
+  });
+
+  it("subscriptions churn as the shifted-beta-geometric model says: S(t) = B(α, β + t) / B(α, β)", () => {
+    const { alpha, beta } = data.latent.subscriptionChurn;
+    // First subscriptions billed monthly; renewal t is t calendar months after the paid start.
+    const subs = data.subscriptions.filter((s) => s.billingInterval === "month" && s.attributes.reactivated_from === undefined);
+    const renewal = (s: (typeof subs)[number], t: number) => {
+      const paid = s.trialEndsAt ?? s.startedAt;
+      const d = new Date(paid);
+      d.setUTCMonth(d.getUTCMonth() + t);
+      if (d.getUTCDate() !== paid.getUTCDate()) d.setUTCDate(0); // clamp to the month's last day, as billing does
+      return d;
+    };
+    for (const t of [1, 3, 6, 12]) {
+      const observed = subs.filter((s) => renewal(s, t) <= asOf);
+      const survived = observed.filter((s) => s.endedAt === undefined || s.endedAt > renewal(s, t)).length;
+      const expected = Math.exp(logBeta(alpha, beta + t) - logBeta(alpha, beta));
+      const se = Math.sqrt((expected * (1 - expected)) / observed.length);
+      expect(observed.length, `t = ${t}`).toBeGreaterThan(100);
+      expect(Math.abs(survived / observed.length - expected), `t = ${t}`).toBeLessThan(5 * se);
+    }
   });
 
   it("CSAT is lower after slow tickets", () => {
