@@ -1,7 +1,8 @@
 import type { Account } from "../../model/account.js";
 import { categoricalSampler } from "../random/sample-categorical.js";
 import type { GenContext } from "./context.js";
-import { asciiSlug, chance, clamp, floorToSecond, logNormal, pick, roundMoney, uniform } from "./helpers.js";
+import { acquisitionFraction, instantInPeriod } from "./customer-simulator.js";
+import { asciiSlug, chance, clamp, logNormal, pick, roundMoney, uniform } from "./helpers.js";
 import { CITIES, COMPANY_SUFFIX, COMPANY_WORDS_A, COMPANY_WORDS_B, INDUSTRIES, INDUSTRY_WEIGHTS, SALES_REPS } from "./reference-data.js";
 
 /** Share of customers who are business contacts (belong to an account). @internal */
@@ -20,13 +21,10 @@ export function buildAccounts(ctx: GenContext): void {
   const cityOf = categoricalSampler(CITIES.map((c) => c.weight));
   const industryOf = categoricalSampler(INDUSTRY_WEIGHTS);
   const usedNames = new Map<string, number>();
-  const span = o.asOf - o.start;
-  const g = o.growth;
   for (let j = 0; j < n; j++) {
     // Stratified like customers; the first account exists from the start.
     const u = j === 0 ? 0 : (j + rng.next()) / n;
-    const x = g === 0 ? u : Math.log1p(u * Math.expm1(g)) / g;
-    const createdAt = floorToSecond(o.start + x * span * 0.98);
+    const createdAt = instantInPeriod(o.start, o.asOf, acquisitionFraction(u, o.growth) * 0.98);
     const city = CITIES[cityOf(rng)]!;
     const a = pick(rng, COMPANY_WORDS_A);
     const b = pick(rng, COMPANY_WORDS_B);

@@ -40,6 +40,27 @@ export interface CustomerCore {
   purchases: number;
 }
 
+/**
+ * Inverse CDF of the acquisition curve: the fraction x in [0, 1) of the period at
+ * which the density ∝ e^(g·x) reaches probability u. Uniform for |g| < 1e-9 (where
+ * the closed form loses all precision); never 1, whatever the rounding.
+ * @internal
+ */
+export function acquisitionFraction(u: number, g: number): number {
+  const x = Math.abs(g) < 1e-9 ? u : Math.log1p(u * Math.expm1(g)) / g;
+  return x < 1 ? (x > 0 ? x : 0) : 1 - Number.EPSILON;
+}
+
+/**
+ * The instant at fraction x of [start, asOf), floored to the second and kept strictly
+ * before asOf.
+ * @internal
+ */
+export function instantInPeriod(start: number, asOf: number, x: number): number {
+  const t = Math.floor((start + x * (asOf - start)) / 1000) * 1000;
+  return t < asOf ? (t >= start ? t : start) : Math.max(start, Math.ceil(asOf / 1000) * 1000 - 1000);
+}
+
 const SECOND = 1000;
 const floorToSecond = (ms: number): number => Math.floor(ms / SECOND) * SECOND;
 
@@ -61,14 +82,10 @@ export class CustomerSimulator {
   private readonly root: Random;
   private readonly sourceOf = categoricalSampler(SOURCE_WEIGHTS);
   private readonly channelOf = categoricalSampler([60, 25, 15]);
-  private readonly span: number;
-  private readonly growthScale: number;
   private readonly minor: number;
 
   constructor(private readonly o: ResolvedOptions) {
     this.root = createRandom(o.seed).fork("customers");
-    this.span = o.asOf - o.start;
-    this.growthScale = Math.expm1(o.growth);
     this.minor = 10 ** o.minorUnits;
   }
 
@@ -77,9 +94,7 @@ export class CustomerSimulator {
     const o = this.o;
     const rng = this.root.fork(index);
     // Acquisition: stratified inversion of a density ∝ e^(g·x) on [0, 1), so ids follow time.
-    const u = (index + rng.next()) / o.customers;
-    const x = o.growth === 0 ? u : Math.log1p(u * this.growthScale) / o.growth;
-    const createdAt = floorToSecond(o.start + x * this.span);
+    const createdAt = instantInPeriod(o.start, o.asOf, acquisitionFraction((index + rng.next()) / o.customers, o.growth));
     const source = this.sourceOf(rng);
     const buys = rng.next() < BUYER_SHARE[source]!;
     const delayDays = Math.exp(logGammaVariate(rng, 1.5)) * 8; // Gamma(1.5, scale 8): mean 12 days

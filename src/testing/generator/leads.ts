@@ -4,6 +4,7 @@ import type { Random } from "../random/random.js";
 import { categoricalSampler } from "../random/sample-categorical.js";
 import { samplePoisson } from "../random/sample-poisson.js";
 import type { GenContext } from "./context.js";
+import { acquisitionFraction, instantInPeriod } from "./customer-simulator.js";
 import { DAY_MS, asciiSlug, chance, countAtMost, floorToSecond, gammaMean, pick } from "./helpers.js";
 import { childId } from "./ids.js";
 import { CITIES, COMPANY_WORDS_A, COMPANY_WORDS_B, JOB_TITLES, NAMES, SALES_REPS, SOURCES } from "./reference-data.js";
@@ -40,7 +41,6 @@ export function buildLeads(ctx: GenContext): void {
   const cityOf = categoricalSampler(CITIES.map((c) => c.weight));
   const starts = Float64Array.from(ctx.campaigns, (c) => c.startsAt!.getTime());
   const referral = SOURCES.indexOf("referral");
-  const span = o.asOf - o.start;
   for (const person of ctx.people) {
     const rng = root.fork(person.index);
     const source = person.core.source;
@@ -79,9 +79,8 @@ export function buildLeads(ctx: GenContext): void {
     const c = source === referral ? Math.min(0.9, BASE_LEAD_CONVERSION * o.referralLift) : BASE_LEAD_CONVERSION;
     const unconverted = samplePoisson(rng, (1 - c) / c);
     for (let k = 1; k <= unconverted; k++) {
-      const u = rng.next();
-      const x = o.growth === 0 ? u : Math.log1p(u * Math.expm1(o.growth)) / o.growth;
-      ctx.leads.push(unconvertedLead(ctx, rng, childId("lead", person.index, k), SOURCES[source]!, floorToSecond(o.start + x * span), cityOf, starts));
+      const createdAt = instantInPeriod(o.start, o.asOf, acquisitionFraction(rng.next(), o.growth));
+      ctx.leads.push(unconvertedLead(ctx, rng, childId("lead", person.index, k), SOURCES[source]!, createdAt, cityOf, starts));
     }
   }
 }

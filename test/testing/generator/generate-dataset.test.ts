@@ -86,6 +86,17 @@ describe("generateDataset", () => {
     );
   });
 
+  it("stays valid for very short and long periods and any acquisition growth (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000 }), fc.double({ min: -5, max: 5, noNaN: true }), fc.integer({ min: 1, max: 40 }), (days, growth, customers) => {
+        const d = generateDataset({ seed: days, customers, asOf, start: new Date(asOf.getTime() - days * 86_400_000), acquisitionGrowth: growth });
+        expect(problems(d)).toEqual([]);
+        expect(d.customers.every((c) => c.createdAt >= d.start && c.createdAt < d.asOf)).toBe(true);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it("ids are unique in every collection and every reference resolves", () => {
     for (const c of ENTITY_COLLECTIONS) expect(byId(c).size, c).toBe(data[c].length);
     const customers = byId("customers");
@@ -150,6 +161,17 @@ describe("generateDataset", () => {
     expect(data.customers.every((c) => c.location?.coordinates !== undefined)).toBe(true);
     expect(data.customers.filter((c) => c.birthDate !== undefined).length / data.customers.length).toBeGreaterThan(0.7);
     expect(data.customers.filter((c) => c.consent.email?.status === "granted").length / data.customers.length).toBeGreaterThan(0.5);
+  });
+
+  it("acquisition follows the density ∝ e^(g·x) over the period", () => {
+    // With g = 1, the share acquired in the second half is (e − e^½)/(e − 1) = 0.62246;
+    // the stratified draw puts it within 1/n of that.
+    const mid = (data.start.getTime() + asOf.getTime()) / 2;
+    const share = data.customers.filter((c) => c.createdAt.getTime() >= mid).length / data.customers.length;
+    expect(Math.abs(share - (Math.E - Math.sqrt(Math.E)) / (Math.E - 1))).toBeLessThan(2 / data.customers.length);
+    const flat = generateDataset({ seed: 1, customers: 400, asOf, acquisitionGrowth: 0 });
+    const flatMid = (flat.start.getTime() + asOf.getTime()) / 2;
+    expect(Math.abs(flat.customers.filter((c) => c.createdAt.getTime() >= flatMid).length / 400 - 0.5)).toBeLessThan(2 / 400);
   });
 
   it("a customer is at stage customer from the first purchase, which is their first transaction", () => {
