@@ -4,7 +4,7 @@ import { COHORT_PERIODS, periodKey, type CohortPeriod } from "./calendar.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import { indexPipeline } from "./pipeline-index.js";
 import type { StageEntry } from "./records.js";
-import { checkDate, checkHistory, checkOneOf, checkOptions, where } from "./validate.js";
+import { checkDate, checkDateAt, checkHistory, checkOneOf, checkOptions, where } from "./validate.js";
 
 /**
  * A record with a stage history: a `Deal` is one; `customerFunnelEntity` turns a
@@ -302,11 +302,11 @@ export function funnel(entities: ConversionInput<FunnelEntity>, stages: Pipeline
     entities,
     (e, i) => {
       if (e === null || typeof e !== "object") throw invalidInput(`entities[${i}]`, e, "a record with createdAt and stageHistory");
-      const at = where("entities", i, e.id);
-      const created = checkDate(e.createdAt, `${at}.createdAt`);
+      const at = (): string => where("entities", i, e.id);
+      const created = checkDateAt(e.createdAt, at, ".createdAt");
       if (created > asOf) return;
       if (pipelineId !== undefined && (e as { pipelineId?: unknown }).pipelineId !== undefined && (e as { pipelineId?: unknown }).pipelineId !== pipelineId) {
-        throw invalidInput(`${at}.pipelineId`, (e as { pipelineId?: unknown }).pipelineId, `a record of pipeline ${JSON.stringify(pipelineId)} (filter by pipelineId first)`);
+        throw invalidInput(`${at()}.pipelineId`, (e as { pipelineId?: unknown }).pipelineId, `a record of pipeline ${JSON.stringify(pipelineId)} (filter by pipelineId first)`);
       }
       let history = checkHistory(e.stageHistory, created, at);
       if (history.length === 0 && typeof e.stageId === "string") history = [{ stageId: e.stageId, enteredAt: e.createdAt }];
@@ -321,7 +321,7 @@ export function funnel(entities: ConversionInput<FunnelEntity>, stages: Pipeline
         if (step === UNKNOWN) {
           if (unknownMode === "ignore") continue;
           const known = [...stepOf.keys()].map((s) => JSON.stringify(s)).join(", ");
-          throw invalidInput(`${at}.stageHistory[${k}].stageId`, entry.stageId, `a stage of the funnel (one of ${known}), or options.unknownStages: "ignore"`);
+          throw invalidInput(`${at()}.stageHistory[${k}].stageId`, entry.stageId, `a stage of the funnel (one of ${known}), or options.unknownStages: "ignore"`);
         }
         if (step === LOST) {
           finalState = LOST;

@@ -98,13 +98,6 @@ export interface LogisticRegressionFit {
 
 const ETA_EXTREME = 30;
 
-/** Logistic function, stable for large |η|. */
-function sigmoid(eta: number): number {
-  if (eta >= 0) return 1 / (1 + Math.exp(-eta));
-  const e = Math.exp(eta);
-  return e / (1 + e);
-}
-
 /** log(1 + e^x), stable. */
 function log1pExp(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
@@ -223,27 +216,31 @@ export function fitLogisticRegression(data: LogisticRegressionData, options?: Lo
   let logLik = 0;
   let extreme = 0;
 
-  /** Log-likelihood, gradient and (upper-triangle) information at `beta`, standardized scale. */
+  /** Log-likelihood, gradient and information at `beta` (standardized scale); returns the penalised log-likelihood. */
   const evaluate = (): number => {
     grad.fill(0);
     hess.fill(0);
-    logLik = 0;
-    extreme = 0;
+    let ll = 0;
+    let ext = 0;
+    const b0 = beta[0]!;
     for (let i = 0; i < n; i++) {
       const w = weights === undefined ? 1 : weights[i]!;
       if (w === 0) continue;
       const row = i * p;
-      let eta = beta[0]!;
+      let eta = b0;
       for (let j = 0; j < p; j++) {
         const v = (x[row + j]! - mean[j]!) / sd[j]!;
         z[j + 1] = v;
         eta += beta[j + 1]! * v;
       }
       const yi = y[i]!;
-      const mu = sigmoid(eta);
-      if (Math.abs(eta) > ETA_EXTREME) extreme++;
-      // log p = -log(1+e^-η), log(1-p) = -log(1+e^η)
-      logLik -= w * (yi * log1pExp(-eta) + (1 - yi) * log1pExp(eta));
+      // One exponential: e = exp(−|η|); μ = σ(η); log(1 + e^−η) = log1p(e) + max(−η, 0).
+      const e = Math.exp(-Math.abs(eta));
+      const mu = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+      const softplusNeg = Math.log1p(e) + (eta < 0 ? -eta : 0);
+      if (eta > ETA_EXTREME || eta < -ETA_EXTREME) ext++;
+      // log L_i = −[y log(1 + e^−η) + (1 − y) log(1 + e^η)] = −[log(1 + e^−η) + (1 − y) η]
+      ll -= w * (softplusNeg + (1 - yi) * eta);
       const r = w * (yi - mu);
       const v = w * mu * (1 - mu);
       for (let a = 0; a < k; a++) {
@@ -254,6 +251,8 @@ export function fitLogisticRegression(data: LogisticRegressionData, options?: Lo
         for (let b = a; b < k; b++) hess[base + b]! += vz * z[b]!;
       }
     }
+    logLik = ll;
+    extreme = ext;
     let penalty = 0;
     for (let j = 1; j < k; j++) {
       penalty += 0.5 * lambda[j]! * beta[j]! * beta[j]!;
@@ -261,7 +260,7 @@ export function fitLogisticRegression(data: LogisticRegressionData, options?: Lo
       hess[j * k + j]! += lambda[j]!;
     }
     for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) hess[b * k + a] = hess[a * k + b]!;
-    return logLik - penalty;
+    return ll - penalty;
   };
 
   const separation = (): CrmkitError =>

@@ -83,7 +83,7 @@ export function averageSalesCycle(deals: ConversionInput<ConversionDeal>, option
       if (include === "won" && deal.status !== "won") return;
       let begin = created;
       if (start === "first-stage") {
-        const history = checkHistory(deal.stageHistory, created, where("deals", i, deal.id));
+        const history = checkHistory(deal.stageHistory, created, () => where("deals", i, deal.id));
         const first = history[0];
         if (first !== undefined) begin = first.enteredAt.getTime();
         if (begin > closed) begin = closed;

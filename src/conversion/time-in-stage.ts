@@ -143,8 +143,8 @@ export function timeInStage(deals: ConversionInput<ConversionDeal>, options: Tim
     (deal, i) => {
       const { created, closed } = checkDeal(deal, i);
       if (created > asOf) return;
-      const at = where("deals", i, deal.id);
-      if (index !== undefined) checkSamePipeline(index, deal.pipelineId, `${at}.pipelineId`);
+      const at = (): string => where("deals", i, deal.id);
+      if (index !== undefined) checkSamePipeline(index, deal.pipelineId, () => `${at()}.pipelineId`);
       let history: readonly StageEntry[] = checkHistory(deal.stageHistory, created, at);
       if (history.length === 0 && typeof deal.stageId === "string") history = [{ stageId: deal.stageId, enteredAt: deal.createdAt }];
       const closedAsOf = closed !== undefined && closed <= asOf;
@@ -170,7 +170,7 @@ export function timeInStage(deals: ConversionInput<ConversionDeal>, options: Tim
         }
         let s: number;
         if (index !== undefined) {
-          const stage = stageOf(index, entry.stageId, `${at}.stageHistory[${k}].stageId`);
+          const stage = stageOf(index, entry.stageId, () => `${at()}.stageHistory[${k}].stageId`);
           if (stage.kind !== "open") continue;
           s = slot.get(stage.id)!;
         } else {

@@ -5,7 +5,7 @@ import { periodKey } from "./calendar.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import { indexPipeline, stageOf, type IndexedStage, type PipelineIndex } from "./pipeline-index.js";
 import type { ConversionDeal } from "./records.js";
-import { checkDate, checkDeal, checkKey, checkNonNegative, checkOneOf, checkOptions, where } from "./validate.js";
+import { checkDateAt, checkDeal, checkKey, checkNonNegativeAt, checkOneOf, checkOptions, where } from "./validate.js";
 
 /**
  * How {@link weightedPipeline} groups open deals: by expected close month (UTC,
@@ -171,32 +171,32 @@ export function weightedPipeline(deals: ConversionInput<ConversionDeal>, pipelin
     (deal, i) => {
       checkDeal(deal, i);
       if (deal.status !== "open") return;
-      const at = where("deals", i, deal.id);
+      const at = (): string => where("deals", i, deal.id);
       let idx = only;
       if (deal.pipelineId !== undefined || only === undefined) {
         idx = indexes.get(deal.pipelineId as string);
-        if (idx === undefined) throw invalidInput(`${at}.pipelineId`, deal.pipelineId, `one of the pipelines passed (${[...indexes.keys()].map((k) => JSON.stringify(k)).join(", ")})`);
+        if (idx === undefined) throw invalidInput(`${at()}.pipelineId`, deal.pipelineId, `one of the pipelines passed (${[...indexes.keys()].map((k) => JSON.stringify(k)).join(", ")})`);
       }
       const stageId = deal.stageId ?? deal.stageHistory?.at(-1)?.stageId;
-      const stage: IndexedStage = stageOf(idx!, stageId, `${at}.stageId`);
-      if (stage.kind !== "open") throw invalidInput(`${at}.status`, deal.status, `a ${stage.kind} status: the deal is in the ${stage.kind} stage ${JSON.stringify(stage.id)}`);
+      const stage: IndexedStage = stageOf(idx!, stageId, () => `${at()}.stageId`);
+      if (stage.kind !== "open") throw invalidInput(`${at()}.status`, deal.status, `a ${stage.kind} status: the deal is in the ${stage.kind} stage ${JSON.stringify(stage.id)}`);
       openDeals++;
       const amount = deal.amount;
       if (amount === undefined) {
         withoutAmount++;
         return;
       }
-      const value = checkNonNegative(amount.amount, `${at}.amount.amount`);
-      if (typeof amount.currency !== "string") throw invalidInput(`${at}.amount.currency`, amount.currency, "an ISO 4217 currency code");
+      const value = checkNonNegativeAt(amount.amount, at, ".amount.amount");
+      if (typeof amount.currency !== "string") throw invalidInput(`${at()}.amount.currency`, amount.currency, "an ISO 4217 currency code");
       if (required !== undefined && amount.currency !== required) {
-        throw new CrmkitError("CURRENCY_MISMATCH", `weightedPipeline: ${at} is in ${amount.currency}, expected ${required} (options.currency)`, {
+        throw new CrmkitError("CURRENCY_MISMATCH", `weightedPipeline: ${at()} is in ${amount.currency}, expected ${required} (options.currency)`, {
           details: { expected: required, got: amount.currency, index: i },
         });
       }
       let key: string | null;
       switch (by) {
         case "closeMonth":
-          key = deal.expectedCloseAt === undefined ? null : periodKey(checkDate(deal.expectedCloseAt, `${at}.expectedCloseAt`), "month");
+          key = deal.expectedCloseAt === undefined ? null : periodKey(checkDateAt(deal.expectedCloseAt, at, ".expectedCloseAt"), "month");
           break;
         case "owner":
           key = deal.ownerId ?? null;
