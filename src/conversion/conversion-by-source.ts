@@ -7,7 +7,7 @@ import { FloatBuffer } from "./float-buffer.js";
 import { holmAdjust } from "./holm.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import type { ConversionDeal, ConversionLead } from "./records.js";
-import { DAY_MS, checkDate, checkDeal, checkLead, checkLevel, checkNonNegativeAt, checkOneOf, checkOptions, checkPositive, insufficient, where } from "./validate.js";
+import { DAY_MS, checkDate, checkDeal, checkLead, checkLevel, checkNonNegativeAt, checkOneOf, checkOptions, checkPositive, insufficient, Locator } from "./validate.js";
 import type { RateEstimate } from "./win-rate.js";
 
 /**
@@ -141,8 +141,9 @@ export function conversionBySource(records: ConversionInput<ConversionDeal> | Co
   const requested = o.denominator === undefined ? undefined : checkOneOf(o.denominator, ["closed", "all"] as const, "options.denominator");
   let kind: "deals" | "leads" | undefined;
   const accs = new Map<string | null, SourceAcc>();
-  const accOf = (source: unknown, at: () => string): SourceAcc => {
-    if (source !== undefined && source !== null && (typeof source !== "string" || source === "")) throw invalidInput(`${at()}.source`, source, "a source slug");
+  const loc = new Locator("records");
+  const accOf = (source: unknown, at: Locator): SourceAcc => {
+    if (source !== undefined && source !== null && (typeof source !== "string" || source === "")) throw invalidInput(`${at}.source`, source, "a source slug");
     const key = (source as string | undefined) ?? null;
     let acc = accs.get(key);
     if (acc === undefined) {
@@ -155,7 +156,7 @@ export function conversionBySource(records: ConversionInput<ConversionDeal> | Co
   const addDeal = (deal: ConversionDeal, i: number, denominator: "closed" | "all"): void => {
     const { created, closed } = checkDeal(deal, i, "records");
     if (created > asOf || created < from) return;
-    const at = (): string => where("records", i, deal.id);
+    const at = loc.set(i, deal.id);
     const acc = accOf(deal.source, at);
     acc.volume++;
     const isClosed = closed !== undefined && closed <= asOf;
@@ -167,7 +168,7 @@ export function conversionBySource(records: ConversionInput<ConversionDeal> | Co
     const amount = deal.amount;
     if (amount !== undefined) {
       checkNonNegativeAt(amount.amount, at, ".amount.amount");
-      if (typeof amount.currency !== "string") throw invalidInput(`${at()}.amount.currency`, amount.currency, "an ISO 4217 currency code");
+      if (typeof amount.currency !== "string") throw invalidInput(`${at}.amount.currency`, amount.currency, "an ISO 4217 currency code");
       const r = acc.revenue.get(amount.currency) ?? { total: 0, count: 0 };
       r.total += amount.amount;
       r.count++;
@@ -178,7 +179,7 @@ export function conversionBySource(records: ConversionInput<ConversionDeal> | Co
   const addLead = (lead: ConversionLead, i: number, denominator: "closed" | "all"): void => {
     const t = checkLead(lead, i, "records");
     if (t.created > asOf || t.created < from) return;
-    const acc = accOf(lead.source, () => where("records", i, lead.id));
+    const acc = accOf(lead.source, loc.set(i, lead.id));
     acc.volume++;
     const conv = t.converted !== undefined && t.converted <= asOf ? t.converted : undefined;
     const disq = conv === undefined && t.disqualified !== undefined && t.disqualified <= asOf;

@@ -4,7 +4,7 @@ import { COHORT_PERIODS, periodKey, type CohortPeriod } from "./calendar.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import { indexPipeline } from "./pipeline-index.js";
 import type { StageEntry } from "./records.js";
-import { checkDate, checkDateAt, checkHistory, checkOneOf, checkOptions, where } from "./validate.js";
+import { Locator, checkDate, checkDateAt, checkHistory, checkOneOf, checkOptions } from "./validate.js";
 
 /**
  * A record with a stage history: a `Deal` is one; `customerFunnelEntity` turns a
@@ -296,17 +296,48 @@ export function funnel(entities: ConversionInput<FunnelEntity>, stages: Pipeline
   const stamp = new Int32Array(m).fill(-1);
   const visits = new Int32Array(m);
   const total = newAcc({}, m);
-  const groups = new Map<string, Acc>();
+  // source -> cohort -> counts (no key strings built per record).
+  const groups = new Map<string | null, Map<string, Acc>>();
+  const cohortCache = new Map<number, string>();
+  const cohortOf = (ms: number): string => {
+    const dayIndex = Math.floor(ms / 86_400_000);
+    let c = cohortCache.get(dayIndex);
+    if (c === undefined) {
+      c = periodKey(ms, period);
+      cohortCache.set(dayIndex, c);
+    }
+    return c;
+  };
+  /** Adds one record (its furthest step, final state and whether it moved back) to a funnel. */
+  const loc = new Locator("entities");
+  const tally = (a: Acc, i: number, maxStep: number, finalState: number, backward: boolean): void => {
+    a.records++;
+    if (backward) a.movedBackward++;
+    if (maxStep < 0) {
+      if (finalState === LOST) a.lostBeforeFirstStep++;
+      else a.notStarted++;
+      return;
+    }
+    for (let k = 0; k <= maxStep; k++) {
+      a.reached[k]!++;
+      if (stamp[k] === i) {
+        a.entered[k]!++;
+        if (visits[k]! > 1) a.reentered[k]!++;
+      }
+    }
+    if (finalState === LOST) a.lost[maxStep]!++;
+    else if (maxStep < last) a.open[maxStep]!++;
+  };
 
   return consume(
     entities,
     (e, i) => {
       if (e === null || typeof e !== "object") throw invalidInput(`entities[${i}]`, e, "a record with createdAt and stageHistory");
-      const at = (): string => where("entities", i, e.id);
+      const at = loc.set(i, e.id);
       const created = checkDateAt(e.createdAt, at, ".createdAt");
       if (created > asOf) return;
       if (pipelineId !== undefined && (e as { pipelineId?: unknown }).pipelineId !== undefined && (e as { pipelineId?: unknown }).pipelineId !== pipelineId) {
-        throw invalidInput(`${at()}.pipelineId`, (e as { pipelineId?: unknown }).pipelineId, `a record of pipeline ${JSON.stringify(pipelineId)} (filter by pipelineId first)`);
+        throw invalidInput(`${at}.pipelineId`, (e as { pipelineId?: unknown }).pipelineId, `a record of pipeline ${JSON.stringify(pipelineId)} (filter by pipelineId first)`);
       }
       let history = checkHistory(e.stageHistory, created, at);
       if (history.length === 0 && typeof e.stageId === "string") history = [{ stageId: e.stageId, enteredAt: e.createdAt }];
@@ -321,7 +352,7 @@ export function funnel(entities: ConversionInput<FunnelEntity>, stages: Pipeline
         if (step === UNKNOWN) {
           if (unknownMode === "ignore") continue;
           const known = [...stepOf.keys()].map((s) => JSON.stringify(s)).join(", ");
-          throw invalidInput(`${at()}.stageHistory[${k}].stageId`, entry.stageId, `a stage of the funnel (one of ${known}), or options.unknownStages: "ignore"`);
+          throw invalidInput(`${at}.stageHistory[${k}].stageId`, entry.stageId, `a stage of the funnel (one of ${known}), or options.unknownStages: "ignore"`);
         }
         if (step === LOST) {
           finalState = LOST;
@@ -336,40 +367,28 @@ export function funnel(entities: ConversionInput<FunnelEntity>, stages: Pipeline
           visits[step] = 1;
         } else visits[step]!++;
       }
-      const accs: Acc[] = [total];
+      tally(total, i, maxStep, finalState, backward);
       if (bySource || byCohort) {
-        const key: { source?: string | null; cohort?: string } = {};
-        if (bySource) key.source = typeof e.source === "string" ? e.source : null;
-        if (byCohort) key.cohort = periodKey(created, period);
-        const mapKey = JSON.stringify([key.source, key.cohort]);
-        let g = groups.get(mapKey);
+        const source = bySource ? (typeof e.source === "string" ? e.source : null) : null;
+        const cohort = byCohort ? cohortOf(created) : "";
+        let inner = groups.get(source);
+        if (inner === undefined) {
+          inner = new Map();
+          groups.set(source, inner);
+        }
+        let g = inner.get(cohort);
         if (g === undefined) {
+          const key: { source?: string | null; cohort?: string } = {};
+          if (bySource) key.source = source;
+          if (byCohort) key.cohort = cohort;
           g = newAcc(key, m);
-          groups.set(mapKey, g);
+          inner.set(cohort, g);
         }
-        accs.push(g);
-      }
-      for (const a of accs) {
-        a.records++;
-        if (backward) a.movedBackward++;
-        if (maxStep < 0) {
-          if (finalState === LOST) a.lostBeforeFirstStep++;
-          else a.notStarted++;
-          continue;
-        }
-        for (let k = 0; k <= maxStep; k++) {
-          a.reached[k]!++;
-          if (stamp[k] === i) {
-            a.entered[k]!++;
-            if (visits[k]! > 1) a.reentered[k]!++;
-          }
-        }
-        if (finalState === LOST) a.lost[maxStep]!++;
-        else if (maxStep < last) a.open[maxStep]!++;
+        tally(g, i, maxStep, finalState, backward);
       }
     },
     () => {
-      const sorted = [...groups.values()].sort((a, b) => {
+      const sorted = [...groups.values()].flatMap((inner) => [...inner.values()]).sort((a, b) => {
         const sa = a.key.source;
         const sb = b.key.source;
         if (sa !== sb) {

@@ -4,7 +4,7 @@ import { summarizeDurations, type DurationSummary } from "./duration-summary.js"
 import { FloatBuffer } from "./float-buffer.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import type { ConversionLead } from "./records.js";
-import { DAY_MS, checkDate, checkLead, checkLevel, checkOneOf, checkOptionalDate, checkOptions, checkPositive, insufficient, where } from "./validate.js";
+import { DAY_MS, checkDate, checkLead, checkLevel, checkOneOf, checkOptionalDateAt, checkOptions, checkPositive, insufficient, Locator } from "./validate.js";
 import type { IntervalMethod, RateEstimate } from "./win-rate.js";
 
 /**
@@ -170,6 +170,7 @@ export function leadConversion(leads: ConversionInput<ConversionLead>, options: 
   const toConvert = new FloatBuffer();
   const eventDays = new FloatBuffer();
   const censorDays = new FloatBuffer();
+  const loc = new Locator("leads");
 
   return consume(
     leads,
@@ -180,8 +181,8 @@ export function leadConversion(leads: ConversionInput<ConversionLead>, options: 
       let conv: number | undefined;
       if (outcome === "converted") conv = t.converted;
       else {
-        const at = where("leads", i, lead.id);
-        conv = checkOptionalDate(outcome(lead), `${at} outcome(lead)`);
+        const at = loc.set(i, lead.id);
+        conv = checkOptionalDateAt(outcome(lead), at, " outcome(lead)");
         if (conv !== undefined && conv < t.created) throw invalidInput(`${at} outcome(lead)`, new Date(conv), `a date >= createdAt ${lead.createdAt.toISOString()}`);
       }
       if (conv !== undefined && conv > asOf) conv = undefined;

@@ -1,5 +1,6 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import type { Pipeline } from "../model/pipeline.js";
+import type { Locator } from "./validate.js";
 
 /** One stage of a checked pipeline. */
 export interface IndexedStage {
@@ -44,19 +45,19 @@ export function indexPipeline(pipeline: Pipeline, field = "pipeline"): PipelineI
   return { id: typeof pipeline.id === "string" ? pipeline.id : "", stages, byId };
 }
 
-/** The stage of `stageId` in the pipeline, or `INVALID_INPUT` naming the record (`field()`, built only on failure) and the known stages. */
-export function stageOf(index: PipelineIndex, stageId: unknown, field: () => string): IndexedStage {
+/** The stage of `stageId` in the pipeline, or `INVALID_INPUT` naming the record (`${at}${suffix}`) and the known stages. */
+export function stageOf(index: PipelineIndex, stageId: unknown, at: Locator, suffix: string): IndexedStage {
   const stage = typeof stageId === "string" ? index.byId.get(stageId) : undefined;
   if (stage === undefined) {
     const known = index.stages.map((s) => JSON.stringify(s.id)).join(", ");
-    throw invalidInput(field(), stageId, `a stage of pipeline ${JSON.stringify(index.id)} (one of ${known})`, { pipelineId: index.id });
+    throw invalidInput(`${at}${suffix}`, stageId, `a stage of pipeline ${JSON.stringify(index.id)} (one of ${known})`, { pipelineId: index.id });
   }
   return stage;
 }
 
 /** `INVALID_INPUT` when a record names another pipeline than the one passed. */
-export function checkSamePipeline(index: PipelineIndex, pipelineId: unknown, field: () => string): void {
+export function checkSamePipeline(index: PipelineIndex, pipelineId: unknown, at: Locator, suffix: string): void {
   if (pipelineId !== undefined && pipelineId !== index.id) {
-    throw invalidInput(field(), pipelineId, `a deal of pipeline ${JSON.stringify(index.id)} (filter deals by pipelineId first)`);
+    throw invalidInput(`${at}${suffix}`, pipelineId, `a deal of pipeline ${JSON.stringify(index.id)} (filter deals by pipelineId first)`);
   }
 }

@@ -2,7 +2,7 @@ import { summarizeDurations, type DurationSummary } from "./duration-summary.js"
 import { FloatBuffer } from "./float-buffer.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import type { ConversionDeal } from "./records.js";
-import { DAY_MS, checkDate, checkDeal, checkHistory, checkOneOf, checkOptions, insufficient, where } from "./validate.js";
+import { DAY_MS, checkDate, checkDeal, checkHistory, checkOneOf, checkOptions, insufficient, Locator } from "./validate.js";
 
 /**
  * Options of {@link averageSalesCycle}.
@@ -75,6 +75,7 @@ export function averageSalesCycle(deals: ConversionInput<ConversionDeal>, option
   const from = o.closedFrom === undefined ? -Infinity : checkDate(o.closedFrom, "options.closedFrom");
   const before = o.closedBefore === undefined ? Infinity : checkDate(o.closedBefore, "options.closedBefore");
   const days = new FloatBuffer();
+  const loc = new Locator("deals");
   return consume(
     deals,
     (deal, i) => {
@@ -83,7 +84,7 @@ export function averageSalesCycle(deals: ConversionInput<ConversionDeal>, option
       if (include === "won" && deal.status !== "won") return;
       let begin = created;
       if (start === "first-stage") {
-        const history = checkHistory(deal.stageHistory, created, () => where("deals", i, deal.id));
+        const history = checkHistory(deal.stageHistory, created, loc.set(i, deal.id));
         const first = history[0];
         if (first !== undefined) begin = first.enteredAt.getTime();
         if (begin > closed) begin = closed;

@@ -4,7 +4,7 @@ import type { Money } from "../model/money.js";
 import { FloatBuffer } from "./float-buffer.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import type { ConversionDeal } from "./records.js";
-import { DAY_MS, checkDate, checkDeal, checkNonNegative, checkNonNegativeAt, checkOptions, checkPositive, insufficient, where } from "./validate.js";
+import { DAY_MS, checkDate, checkDeal, checkNonNegative, checkNonNegativeAt, checkOptions, checkPositive, insufficient, Locator } from "./validate.js";
 
 /**
  * The four levers of {@link salesVelocity}.
@@ -162,6 +162,7 @@ export function salesVelocityFromDeals(deals: ConversionInput<ConversionDeal>, o
   let currency: string | undefined = o.currency;
   let firstCurrencyAt = "";
   const sizes = new FloatBuffer();
+  const loc = new Locator("deals");
   let cycleSum = 0;
   return consume(
     deals,
@@ -184,16 +185,16 @@ export function salesVelocityFromDeals(deals: ConversionInput<ConversionDeal>, o
         wonWithoutAmount++;
         return;
       }
-      const at = (): string => where("deals", i, deal.id);
+      const at = loc.set(i, deal.id);
       checkNonNegativeAt(amount.amount, at, ".amount.amount");
       if (currency === undefined) {
         currency = amount.currency;
-        firstCurrencyAt = at();
+        firstCurrencyAt = String(at);
       } else if (amount.currency !== currency) {
         if (o.currency !== undefined) return;
         throw new CrmkitError(
           "CURRENCY_MISMATCH",
-          `salesVelocityFromDeals: won deals in ${currency} (${firstCurrencyAt}) and ${amount.currency} (${at()}); pass options.currency to measure one currency`,
+          `salesVelocityFromDeals: won deals in ${currency} (${firstCurrencyAt}) and ${amount.currency} (${at}); pass options.currency to measure one currency`,
           { details: { expected: currency, got: amount.currency } },
         );
       }

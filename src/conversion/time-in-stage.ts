@@ -4,7 +4,7 @@ import { FloatBuffer } from "./float-buffer.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import { checkSamePipeline, indexPipeline, stageOf, type PipelineIndex } from "./pipeline-index.js";
 import type { ConversionDeal, StageEntry } from "./records.js";
-import { DAY_MS, checkDate, checkDeal, checkHistory, checkOneOf, checkOptions, where } from "./validate.js";
+import { DAY_MS, checkDate, checkDeal, checkHistory, checkOneOf, checkOptions, Locator } from "./validate.js";
 
 /**
  * Options of {@link timeInStage}.
@@ -137,14 +137,15 @@ export function timeInStage(deals: ConversionInput<ConversionDeal>, options: Tim
   let visits = new Int32Array(16);
   let current = new Uint8Array(16);
   const touched: number[] = [];
+  const loc = new Locator("deals");
 
   return consume(
     deals,
     (deal, i) => {
       const { created, closed } = checkDeal(deal, i);
       if (created > asOf) return;
-      const at = (): string => where("deals", i, deal.id);
-      if (index !== undefined) checkSamePipeline(index, deal.pipelineId, () => `${at()}.pipelineId`);
+      const at = loc.set(i, deal.id);
+      if (index !== undefined) checkSamePipeline(index, deal.pipelineId, at, ".pipelineId");
       let history: readonly StageEntry[] = checkHistory(deal.stageHistory, created, at);
       if (history.length === 0 && typeof deal.stageId === "string") history = [{ stageId: deal.stageId, enteredAt: deal.createdAt }];
       const closedAsOf = closed !== undefined && closed <= asOf;
@@ -170,7 +171,7 @@ export function timeInStage(deals: ConversionInput<ConversionDeal>, options: Tim
         }
         let s: number;
         if (index !== undefined) {
-          const stage = stageOf(index, entry.stageId, () => `${at()}.stageHistory[${k}].stageId`);
+          const stage = stageOf(index, entry.stageId, at, `.stageHistory[${k}].stageId`);
           if (stage.kind !== "open") continue;
           s = slot.get(stage.id)!;
         } else {

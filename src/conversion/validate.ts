@@ -16,22 +16,22 @@ export function checkDate(value: unknown, field: string): number {
 }
 
 /**
- * {@link checkDate} for hot loops: the field name is only built (by `at() + suffix`)
+ * {@link checkDate} for hot loops: the field name is only built (`${at}${suffix}`)
  * when the value is invalid.
  */
-export function checkDateAt(value: unknown, at: () => string, suffix: string): number {
+export function checkDateAt(value: unknown, at: Locator, suffix: string): number {
   const t = value instanceof Date ? value.getTime() : Number.NaN;
-  return Number.isNaN(t) ? checkDate(value, at() + suffix) : t;
+  return Number.isNaN(t) ? checkDate(value, `${at}${suffix}`) : t;
 }
 
 /** Like {@link checkDateAt}, but `undefined` passes through. */
-export function checkOptionalDateAt(value: unknown, at: () => string, suffix: string): number | undefined {
+export function checkOptionalDateAt(value: unknown, at: Locator, suffix: string): number | undefined {
   return value === undefined ? undefined : checkDateAt(value, at, suffix);
 }
 
 /** {@link checkNonNegative} for hot loops (field name built only on failure). */
-export function checkNonNegativeAt(value: unknown, at: () => string, suffix: string): number {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : checkNonNegative(value, at() + suffix);
+export function checkNonNegativeAt(value: unknown, at: Locator, suffix: string): number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : checkNonNegative(value, `${at}${suffix}`);
 }
 
 /** Like {@link checkDate}, but `undefined` passes through. */
@@ -84,6 +84,40 @@ export function where(collection: string, index: number, id: unknown): string {
   return typeof id === "string" ? `${collection}[${index}] (id ${describeValue(id)})` : `${collection}[${index}]`;
 }
 
+/**
+ * Where a record is, for error messages, without building a string per record: a
+ * report creates one locator, repositions it for each record (`set`), and the
+ * text (`deals[3] (id "d-9")`) is only built by `toString()` when a message needs it.
+ */
+export class Locator {
+  private index = 0;
+  private id: unknown = undefined;
+
+  constructor(private readonly collection: string) {}
+
+  /** Points the locator at record `index` with this `id`; returns it. */
+  set(index: number, id: unknown): this {
+    this.index = index;
+    this.id = id;
+    return this;
+  }
+
+  toString(): string {
+    return where(this.collection, this.index, this.id);
+  }
+}
+
+const scratchLocators = new Map<string, Locator>();
+/** A shared locator for checks that use it only within one synchronous call. */
+function scratchFor(collection: string): Locator {
+  let l = scratchLocators.get(collection);
+  if (l === undefined) {
+    l = new Locator(collection);
+    scratchLocators.set(collection, l);
+  }
+  return l;
+}
+
 /** The checked times of one deal. */
 export interface CheckedDeal {
   readonly created: number;
@@ -97,15 +131,15 @@ export interface CheckedDeal {
  */
 export function checkDeal(deal: ConversionDeal, index: number, collection = "deals"): CheckedDeal {
   if (deal === null || typeof deal !== "object") throw invalidInput(`${collection}[${index}]`, deal, "a deal record");
-  const at = (): string => where(collection, index, deal.id);
+  const at = scratchFor(collection).set(index, deal.id);
   const status = deal.status;
-  if (status !== "open" && status !== "won" && status !== "lost") throw invalidInput(`${at()}.status`, status, '"open", "won" or "lost"');
+  if (status !== "open" && status !== "won" && status !== "lost") throw invalidInput(`${at}.status`, status, '"open", "won" or "lost"');
   const created = checkDateAt(deal.createdAt, at, ".createdAt");
   const closed = checkOptionalDateAt(deal.closedAt, at, ".closedAt");
-  if (status !== "open" && closed === undefined) throw invalidInput(`${at()}.closedAt`, deal.closedAt, `a close date for a ${status} deal`);
-  if (status === "open" && closed !== undefined) throw invalidInput(`${at()}.closedAt`, deal.closedAt, "no close date for an open deal");
+  if (status !== "open" && closed === undefined) throw invalidInput(`${at}.closedAt`, deal.closedAt, `a close date for a ${status} deal`);
+  if (status === "open" && closed !== undefined) throw invalidInput(`${at}.closedAt`, deal.closedAt, "no close date for an open deal");
   if (closed !== undefined && closed < created) {
-    throw invalidInput(`${at()}.closedAt`, deal.closedAt, `a date >= createdAt ${deal.createdAt.toISOString()} (the deal cannot close before it was created)`);
+    throw invalidInput(`${at}.closedAt`, deal.closedAt, `a date >= createdAt ${deal.createdAt.toISOString()} (the deal cannot close before it was created)`);
   }
   return { created, closed };
 }
@@ -115,18 +149,18 @@ export function checkDeal(deal: ConversionDeal, index: number, collection = "dea
  * valid date, in chronological order, none before `createdAt`. Returns the
  * history (an empty array when absent).
  */
-export function checkHistory(history: readonly StageEntry[] | undefined, created: number, at: () => string): readonly StageEntry[] {
+export function checkHistory(history: readonly StageEntry[] | undefined, created: number, at: Locator): readonly StageEntry[] {
   if (history === undefined) return [];
-  if (!Array.isArray(history)) throw invalidInput(`${at()}.stageHistory`, history, "an array of { stageId, enteredAt } entries");
+  if (!Array.isArray(history)) throw invalidInput(`${at}.stageHistory`, history, "an array of { stageId, enteredAt } entries");
   let previous = created;
   for (let i = 0; i < history.length; i++) {
     const entry = history[i] as StageEntry | undefined;
-    if (entry === null || typeof entry !== "object") throw invalidInput(`${at()}.stageHistory[${i}]`, entry, "a { stageId, enteredAt } entry");
-    if (typeof entry.stageId !== "string" || entry.stageId === "") throw invalidInput(`${at()}.stageHistory[${i}].stageId`, entry.stageId, "a stage id");
+    if (entry === null || typeof entry !== "object") throw invalidInput(`${at}.stageHistory[${i}]`, entry, "a { stageId, enteredAt } entry");
+    if (typeof entry.stageId !== "string" || entry.stageId === "") throw invalidInput(`${at}.stageHistory[${i}].stageId`, entry.stageId, "a stage id");
     const t = checkDateAt(entry.enteredAt, at, `.stageHistory[${i}].enteredAt`);
     if (t < previous) {
       throw invalidInput(
-        `${at()}.stageHistory[${i}].enteredAt`,
+        `${at}.stageHistory[${i}].enteredAt`,
         entry.enteredAt,
         i === 0 ? "a date >= the record's createdAt" : "stage history in chronological order (>= the previous entry)",
       );
@@ -146,15 +180,15 @@ export interface CheckedLead {
 /** Cheap structural checks of one lead (dates valid, consistent with its status). */
 export function checkLead(lead: ConversionLead, index: number, collection = "leads"): CheckedLead {
   if (lead === null || typeof lead !== "object") throw invalidInput(`${collection}[${index}]`, lead, "a lead record");
-  const at = (): string => where(collection, index, lead.id);
+  const at = scratchFor(collection).set(index, lead.id);
   const created = checkDateAt(lead.createdAt, at, ".createdAt");
   const converted = checkOptionalDateAt(lead.convertedAt, at, ".convertedAt");
   const disqualified = checkOptionalDateAt(lead.disqualifiedAt, at, ".disqualifiedAt");
-  if (lead.status === "converted" && converted === undefined) throw invalidInput(`${at()}.convertedAt`, lead.convertedAt, 'a conversion date for a "converted" lead');
-  if (lead.status !== "converted" && converted !== undefined) throw invalidInput(`${at()}.convertedAt`, lead.convertedAt, `no conversion date for a "${String(lead.status)}" lead`);
-  if (lead.status === "disqualified" && disqualified === undefined) throw invalidInput(`${at()}.disqualifiedAt`, lead.disqualifiedAt, 'a disqualification date for a "disqualified" lead');
-  if (converted !== undefined && converted < created) throw invalidInput(`${at()}.convertedAt`, lead.convertedAt, `a date >= createdAt ${lead.createdAt.toISOString()}`);
-  if (disqualified !== undefined && disqualified < created) throw invalidInput(`${at()}.disqualifiedAt`, lead.disqualifiedAt, `a date >= createdAt ${lead.createdAt.toISOString()}`);
+  if (lead.status === "converted" && converted === undefined) throw invalidInput(`${at}.convertedAt`, lead.convertedAt, 'a conversion date for a "converted" lead');
+  if (lead.status !== "converted" && converted !== undefined) throw invalidInput(`${at}.convertedAt`, lead.convertedAt, `no conversion date for a "${String(lead.status)}" lead`);
+  if (lead.status === "disqualified" && disqualified === undefined) throw invalidInput(`${at}.disqualifiedAt`, lead.disqualifiedAt, 'a disqualification date for a "disqualified" lead');
+  if (converted !== undefined && converted < created) throw invalidInput(`${at}.convertedAt`, lead.convertedAt, `a date >= createdAt ${lead.createdAt.toISOString()}`);
+  if (disqualified !== undefined && disqualified < created) throw invalidInput(`${at}.disqualifiedAt`, lead.disqualifiedAt, `a date >= createdAt ${lead.createdAt.toISOString()}`);
   return { created, converted, disqualified };
 }
 

@@ -5,7 +5,7 @@ import { periodKey } from "./calendar.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import { indexPipeline, stageOf, type IndexedStage, type PipelineIndex } from "./pipeline-index.js";
 import type { ConversionDeal } from "./records.js";
-import { checkDateAt, checkDeal, checkKey, checkNonNegativeAt, checkOneOf, checkOptions, where } from "./validate.js";
+import { checkDateAt, checkDeal, checkKey, checkNonNegativeAt, checkOneOf, checkOptions, Locator } from "./validate.js";
 
 /**
  * How {@link weightedPipeline} groups open deals: by expected close month (UTC,
@@ -166,20 +166,21 @@ export function weightedPipeline(deals: ConversionInput<ConversionDeal>, pipelin
   const groups = new Map<string, GroupAcc>();
   let openDeals = 0;
   let withoutAmount = 0;
+  const loc = new Locator("deals");
   return consume(
     deals,
     (deal, i) => {
       checkDeal(deal, i);
       if (deal.status !== "open") return;
-      const at = (): string => where("deals", i, deal.id);
+      const at = loc.set(i, deal.id);
       let idx = only;
       if (deal.pipelineId !== undefined || only === undefined) {
         idx = indexes.get(deal.pipelineId as string);
-        if (idx === undefined) throw invalidInput(`${at()}.pipelineId`, deal.pipelineId, `one of the pipelines passed (${[...indexes.keys()].map((k) => JSON.stringify(k)).join(", ")})`);
+        if (idx === undefined) throw invalidInput(`${at}.pipelineId`, deal.pipelineId, `one of the pipelines passed (${[...indexes.keys()].map((k) => JSON.stringify(k)).join(", ")})`);
       }
       const stageId = deal.stageId ?? deal.stageHistory?.at(-1)?.stageId;
-      const stage: IndexedStage = stageOf(idx!, stageId, () => `${at()}.stageId`);
-      if (stage.kind !== "open") throw invalidInput(`${at()}.status`, deal.status, `a ${stage.kind} status: the deal is in the ${stage.kind} stage ${JSON.stringify(stage.id)}`);
+      const stage: IndexedStage = stageOf(idx!, stageId, at, ".stageId");
+      if (stage.kind !== "open") throw invalidInput(`${at}.status`, deal.status, `a ${stage.kind} status: the deal is in the ${stage.kind} stage ${JSON.stringify(stage.id)}`);
       openDeals++;
       const amount = deal.amount;
       if (amount === undefined) {
@@ -187,9 +188,9 @@ export function weightedPipeline(deals: ConversionInput<ConversionDeal>, pipelin
         return;
       }
       const value = checkNonNegativeAt(amount.amount, at, ".amount.amount");
-      if (typeof amount.currency !== "string") throw invalidInput(`${at()}.amount.currency`, amount.currency, "an ISO 4217 currency code");
+      if (typeof amount.currency !== "string") throw invalidInput(`${at}.amount.currency`, amount.currency, "an ISO 4217 currency code");
       if (required !== undefined && amount.currency !== required) {
-        throw new CrmkitError("CURRENCY_MISMATCH", `weightedPipeline: ${at()} is in ${amount.currency}, expected ${required} (options.currency)`, {
+        throw new CrmkitError("CURRENCY_MISMATCH", `weightedPipeline: ${at} is in ${amount.currency}, expected ${required} (options.currency)`, {
           details: { expected: required, got: amount.currency, index: i },
         });
       }
