@@ -16,7 +16,7 @@ import type { RateEstimate } from "./win-rate.js";
  * @example
  * ```ts
  * import type { SourceReportOptions } from "crmkit/conversion";
- * const o: SourceReportOptions = { asOf: new Date("2024-07-01"), denominator: "all" };
+ * const o: SourceReportOptions = { asOf: new Date("2024-07-01"), denominator: "all", window: { from: new Date("2024-01-01") } };
  * ```
  */
 export interface SourceReportOptions {
@@ -31,8 +31,8 @@ export interface SourceReportOptions {
   readonly denominator?: "closed" | "all";
   /** Leads only: conversion within this many days, over leads at least that old (right-censoring the younger ones). */
   readonly within?: number;
-  /** Only records created at or after this instant. */
-  readonly createdFrom?: Date;
+  /** Only records created at or after `from` and before `before`. */
+  readonly window?: { readonly from?: Date; readonly before?: Date };
   /** Confidence level of the intervals (default 0.95). */
   readonly level?: number;
 }
@@ -135,7 +135,10 @@ export function conversionBySource(records: ConversionInput<ConversionDeal> | Co
   assertRows(records, "records");
   const o = checkOptions(options);
   const asOf = checkDate(o.asOf, "options.asOf");
-  const from = o.createdFrom === undefined ? -Infinity : checkDate(o.createdFrom, "options.createdFrom");
+  const cohort = o.window ?? {};
+  if (cohort === null || typeof cohort !== "object") throw invalidInput("options.window", cohort, "{ from?, before? }");
+  const from = cohort.from === undefined ? -Infinity : checkDate(cohort.from, "options.window.from");
+  const before = cohort.before === undefined ? Infinity : checkDate(cohort.before, "options.window.before");
   const level = o.level === undefined ? 0.95 : checkLevel(o.level, "options.level");
   const within = o.within === undefined ? undefined : checkPositive(o.within, "options.within");
   const requested = o.denominator === undefined ? undefined : checkOneOf(o.denominator, ["closed", "all"] as const, "options.denominator");
@@ -155,7 +158,7 @@ export function conversionBySource(records: ConversionInput<ConversionDeal> | Co
 
   const addDeal = (deal: ConversionDeal, i: number, denominator: "closed" | "all"): void => {
     const { created, closed } = checkDeal(deal, i, "records");
-    if (created > asOf || created < from) return;
+    if (created > asOf || created < from || created >= before) return;
     const at = loc.set(i, deal.id);
     const acc = accOf(deal.source, at);
     acc.volume++;
@@ -178,7 +181,7 @@ export function conversionBySource(records: ConversionInput<ConversionDeal> | Co
 
   const addLead = (lead: ConversionLead, i: number, denominator: "closed" | "all"): void => {
     const t = checkLead(lead, i, "records");
-    if (t.created > asOf || t.created < from) return;
+    if (t.created > asOf || t.created < from || t.created >= before) return;
     const acc = accOf(lead.source, loc.set(i, lead.id));
     acc.volume++;
     const conv = t.converted !== undefined && t.converted <= asOf ? t.converted : undefined;

@@ -48,7 +48,7 @@ export {
   leadConversion,
   type LeadConversionOptions,
   type LeadConversionReport,
-  type ConversionWindow,
+  type WithinConversion,
   type ConversionCurvePoint,
 } from "./lead-conversion.js";
 export {

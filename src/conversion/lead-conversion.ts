@@ -15,8 +15,7 @@ import type { IntervalMethod, RateEstimate } from "./win-rate.js";
  * import type { LeadConversionOptions } from "crmkit/conversion";
  * const o: LeadConversionOptions = {
  *   asOf: new Date("2024-07-01"),
- *   createdFrom: new Date("2024-01-01"),
- *   createdBefore: new Date("2024-04-01"),
+ *   window: { from: new Date("2024-01-01"), before: new Date("2024-04-01") },
  *   within: 60,
  * };
  * ```
@@ -24,10 +23,11 @@ import type { IntervalMethod, RateEstimate } from "./win-rate.js";
 export interface LeadConversionOptions {
   /** Reference time: leads created later are left out; conversions after it have not happened yet. */
   readonly asOf: Date;
-  /** The cohort: leads created at or after this instant (default: all). */
-  readonly createdFrom?: Date;
-  /** The cohort: leads created before this instant (default: all up to `asOf`). */
-  readonly createdBefore?: Date;
+  /**
+   * The cohort: leads created at or after `from` and before `before` (default: every
+   * lead created by `asOf`).
+   */
+  readonly window?: { readonly from?: Date; readonly before?: Date };
   /**
    * A fixed conversion window in days: the report then also gives the share of
    * leads converted within `within` days of creation, over the leads old enough
@@ -67,15 +67,15 @@ export interface ConversionCurvePoint {
 }
 
 /**
- * The fixed-window part of {@link LeadConversionReport}.
+ * The fixed-window part of {@link LeadConversionReport} (`within`).
  *
  * @example
  * ```ts
- * import type { ConversionWindow } from "crmkit/conversion";
- * const say = (w: ConversionWindow) => `${w.converted}/${w.eligible} within ${w.days} days (${w.censored} too young)`;
+ * import type { WithinConversion } from "crmkit/conversion";
+ * const say = (w: WithinConversion) => `${w.converted}/${w.eligible} within ${w.days} days (${w.censored} too young)`;
  * ```
  */
-export interface ConversionWindow {
+export interface WithinConversion {
   readonly days: number;
   /** Leads created at least `days` before `asOf`. */
   readonly eligible: number;
@@ -110,8 +110,8 @@ export interface LeadConversionReport {
   readonly open: number;
   /** converted / leads by `asOf`: a lower bound while leads are open. */
   readonly rate: RateEstimate;
-  /** The fixed-window conversion, when `within` was given. */
-  readonly window: ConversionWindow | null;
+  /** The fixed-window conversion, when `options.within` was given. */
+  readonly within: WithinConversion | null;
   /** Days from creation to conversion, over the converted leads; `null` when none converted. Biased short for young cohorts. */
   readonly timeToConvert: DurationSummary | null;
   /**
@@ -143,8 +143,8 @@ export interface LeadConversionReport {
  *   { asOf: day("2024-04-01"), within: 30 },
  * );
  * r.rate.rate; // 1 / 3
- * r.window!.rate!.rate; // 1 / 2: lead "c" is too young to judge
- * r.window!.censored; // 1
+ * r.within!.rate!.rate; // 1 / 2: lead "c" is too young to judge
+ * r.within!.censored; // 1
  * ```
  */
 export function leadConversion(leads: Iterable<ConversionLead>, options: LeadConversionOptions): LeadConversionReport;
@@ -154,8 +154,10 @@ export function leadConversion(leads: ConversionInput<ConversionLead>, options: 
   assertRows(leads, "leads");
   const o = checkOptions(options);
   const asOf = checkDate(o.asOf, "options.asOf");
-  const from = o.createdFrom === undefined ? -Infinity : checkDate(o.createdFrom, "options.createdFrom");
-  const before = o.createdBefore === undefined ? Infinity : checkDate(o.createdBefore, "options.createdBefore");
+  const cohort = o.window ?? {};
+  if (cohort === null || typeof cohort !== "object") throw invalidInput("options.window", cohort, "{ from?, before? }");
+  const from = cohort.from === undefined ? -Infinity : checkDate(cohort.from, "options.window.from");
+  const before = cohort.before === undefined ? Infinity : checkDate(cohort.before, "options.window.before");
   const within = o.within === undefined ? undefined : checkPositive(o.within, "options.within");
   const level = o.level === undefined ? 0.95 : checkLevel(o.level, "options.level");
   const method = o.method === undefined ? "wilson" : checkOneOf(o.method, ["wilson", "wald", "agresti-coull", "clopper-pearson"] as const, "options.method");
@@ -206,12 +208,12 @@ export function leadConversion(leads: ConversionInput<ConversionLead>, options: 
       if (n === 0) throw insufficient("leadConversion: no leads in the cohort (created in the window and by asOf)");
       const ci = proportionInterval(converted, n, { level, method });
       const curve = kaplanMeier(eventDays.view(), censorDays.view());
-      let window: ConversionWindow | null = null;
+      let withinResult: WithinConversion | null = null;
       if (within !== undefined) {
         let km = 0;
         for (const p of curve) if (p.day <= within) km = p.cumulative;
         const wci = eligible === 0 ? null : proportionInterval(windowConverted, eligible, { level, method });
-        window = {
+        withinResult = {
           days: within,
           eligible,
           converted: windowConverted,
@@ -227,7 +229,7 @@ export function leadConversion(leads: ConversionInput<ConversionLead>, options: 
         disqualified,
         open: n - converted - disqualified,
         rate: { rate: converted / n, low: ci.low, high: ci.high, level, method },
-        window,
+        within: withinResult,
         timeToConvert: toConvert.length === 0 ? null : summarizeDurations(toConvert.view()),
         curve,
       };

@@ -52,6 +52,16 @@ describe("compareConversion", () => {
     expect(c.pValue).toBeCloseTo(34 / 70, 12);
   });
 
+  it("R's fisher.test Convictions example, with the exact test forced (exactBelow)", () => {
+    // Dizygotic twins 2 of 17 convicted vs monozygotic 10 of 13. R documents the one-sided
+    // p = 0.0004652; the two-sided p is 0.000536724 (scipy.stats.fisher_exact agrees with both).
+    const c = compareConversion({ conversions: 2, total: 17 }, { conversions: 10, total: 13 }, { exactBelow: 10 });
+    expect(c.minExpected).toBeCloseTo(5.2, 12);
+    expect(c.test).toBe("fisher-exact");
+    expect(c.pValue).toBeCloseTo(0.0005367241191434358, 10);
+    expect(compareConversion({ conversions: 2, total: 17 }, { conversions: 10, total: 13 }).test).toBe("z");
+  });
+
   it("no variation at all: no evidence of a difference, explicitly", () => {
     const c = compareConversion({ conversions: 0, total: 10 }, { conversions: 0, total: 20 });
     expect(c.zTest).toEqual({ z: 0, pValue: 1, standardError: 0 });

@@ -65,6 +65,13 @@ describe("conversionBySource", () => {
     expect(early.sources.find((s) => s.source === "website")).toMatchObject({ trials: 0, rate: null, vsRest: null, adjustedPValue: null });
   });
 
+  it("a creation window", () => {
+    const late: ConversionDeal = { id: "late", status: "won", source: "referral", createdAt: addDays(created, 40), closedAt: addDays(created, 50), amount: eur(1) };
+    const r = conversionBySource([...data, late], { asOf, window: { from: addDays(created, 30) } });
+    expect(r.volume).toBe(1);
+    expect(conversionBySource([...data, late], { asOf, window: { before: addDays(created, 30) } }).volume).toBe(101);
+  });
+
   it("keeps currencies apart", () => {
     const usd: ConversionDeal = { id: "u", status: "won", source: "referral", createdAt: created, closedAt: addDays(created, 5), amount: { amount: 700, currency: "USD" } };
     const r = conversionBySource([...data, usd], { asOf });
@@ -110,6 +117,7 @@ describe("conversionBySource", () => {
       expectCrmkitError(() => conversionBySource(data, { asOf, within: 30 }), "INVALID_INPUT", /within/);
       expectCrmkitError(() => conversionBySource(data, { asOf, denominator: "open" as "all" }), "INVALID_INPUT", /denominator/);
       expectCrmkitError(() => conversionBySource(data, {} as { asOf: Date }), "INVALID_INPUT", /asOf/);
+      expectCrmkitError(() => conversionBySource(data, { asOf, window: { from: "2024-01-01" as unknown as Date } }), "INVALID_INPUT", /options\.window\.from/);
     });
   });
 });

@@ -35,16 +35,16 @@ describe("leadConversion", () => {
 
   it("a fixed window: only leads old enough are judged; younger ones are counted as censored", () => {
     const r = leadConversion(leads, { asOf, within: 30 });
-    expect(r.window).toMatchObject({ days: 30, eligible: 5, converted: 3, censored: 1 });
-    expect(r.window!.rate!.rate).toBe(3 / 5);
-    expect(r.window!.kaplanMeier).toBeCloseTo(5 / 9, 14);
-    expect(leadConversion(leads, { asOf, within: 365 }).window).toMatchObject({ eligible: 0, censored: 6, rate: null });
+    expect(r.within).toMatchObject({ days: 30, eligible: 5, converted: 3, censored: 1 });
+    expect(r.within!.rate!.rate).toBe(3 / 5);
+    expect(r.within!.kaplanMeier).toBeCloseTo(5 / 9, 14);
+    expect(leadConversion(leads, { asOf, within: 365 }).within).toMatchObject({ eligible: 0, censored: 6, rate: null });
   });
 
   it("a cohort window and as-of semantics (a conversion after asOf has not happened yet)", () => {
-    const r = leadConversion(leads, { asOf: day("2024-01-20"), createdBefore: day("2024-02-01") });
+    const r = leadConversion(leads, { asOf: day("2024-01-20"), window: { before: day("2024-02-01") } });
     expect(r).toMatchObject({ leads: 3, converted: 1, disqualified: 1, open: 1 });
-    expect(leadConversion(leads, { asOf, createdFrom: day("2024-02-01") }).leads).toBe(3);
+    expect(leadConversion(leads, { asOf, window: { from: day("2024-02-01") } }).leads).toBe(3);
   });
 
   it("a custom outcome (e.g. a won deal) replaces convertedAt", () => {
@@ -54,7 +54,7 @@ describe("leadConversion", () => {
     expect(r.timeToConvert!.meanDays).toBe(29);
   });
 
-  it("property: rates in [0, 1]; the KM cumulative is non-decreasing and ≥ the naive share among judged leads' lower bound", () => {
+  it("property: rates in [0, 1], the Kaplan–Meier cumulative non-decreasing in [0, 1], counts conserved", () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ created: fc.integer({ min: 0, max: 90 }), delay: fc.option(fc.integer({ min: 0, max: 120 })), disq: fc.boolean() }), { minLength: 1, maxLength: 60 }),
@@ -74,9 +74,8 @@ describe("leadConversion", () => {
             expect(p.cumulative).toBeLessThanOrEqual(1 + 1e-15);
             previous = p.cumulative;
           }
-          // Without censoring (every lead observed long enough), KM equals the naive share.
           expect(r.leads).toBe(r.converted + r.disqualified + r.open);
-          expect(r.window!.eligible + r.window!.censored).toBe(r.leads);
+          expect(r.within!.eligible + r.within!.censored).toBe(r.leads);
         },
       ),
     );
@@ -101,6 +100,7 @@ describe("leadConversion", () => {
     it("empty cohort, bad options, outcome before creation", () => {
       expectCrmkitError(() => leadConversion([], { asOf }), "INSUFFICIENT_DATA", /no leads/);
       expectCrmkitError(() => leadConversion(leads, { asOf, within: -3 }), "INVALID_INPUT", /within/);
+      expectCrmkitError(() => leadConversion(leads, { asOf, window: { before: new Date("x") } }), "INVALID_INPUT", /options\.window\.before/);
       expectCrmkitError(() => leadConversion(leads, { asOf, outcome: "won" as "converted" }), "INVALID_INPUT", /outcome/);
       expectCrmkitError(() => leadConversion(leads, { asOf, outcome: () => day("2023-01-01") }), "INVALID_INPUT", /outcome/);
     });

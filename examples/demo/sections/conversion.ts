@@ -76,7 +76,7 @@ export const section: DemoSection = {
     const cohort = await leadConversion(store.leads.stream(), { asOf, within: 90 });
     ctx.log(
       `All leads: ${cohort.converted}/${cohort.leads} converted by ${asOf.toISOString().slice(0, 10)} (${pct(cohort.rate.rate)}), ${cohort.open} still open (censored); ` +
-        `within 90 days: ${pct(cohort.window?.rate?.rate)} of the ${cohort.window?.eligible ?? 0} leads old enough (Kaplan–Meier ${pct(cohort.window?.kaplanMeier)}).`,
+        `within 90 days: ${pct(cohort.within?.rate?.rate)} of the ${cohort.within?.eligible ?? 0} leads old enough (Kaplan–Meier ${pct(cohort.within?.kaplanMeier)}).`,
     );
 
     // Win rate, cycle length, velocity.
