@@ -85,6 +85,24 @@ describe("fitLeadScoringModel", () => {
     m.coefficients.forEach((c, j) => expect(c.estimate).toBeCloseTo(fit.coefficients[j]!, 12));
   });
 
+  it("collapses duplicate rows into weights when most rows repeat: the same fit", () => {
+    const leads = simulate(20_000, 9).map((l) => ({ ...l, employees: Math.round(l.employees) }));
+    const features = leadFeatures;
+    const collapsed = fitLeadScoringModel(leads, features, { holdout: 0.2, seed: 3 });
+    const plain = fitLeadScoringModel(leads, features, { holdout: 0.2, seed: 3, collapseDuplicates: false });
+    expect(collapsed.distinctRows).not.toBeNull();
+    expect(collapsed.distinctRows!).toBeLessThanOrEqual(10 * 2 * 4 * 2); // visits × referral × employees × outcome
+    expect(plain.distinctRows).toBeNull();
+    collapsed.coefficients.forEach((c, j) => {
+      expect(c.estimate).toBeCloseTo(plain.coefficients[j]!.estimate, 10);
+      expect(c.standardError).toBeCloseTo(plain.coefficients[j]!.standardError, 10);
+    });
+    expect(collapsed.deviance).toBeCloseTo(plain.deviance, 6);
+    expect(collapsed.holdout!.auc).toBe(plain.holdout!.auc);
+    // Mostly distinct rows are fitted as they are.
+    expect(fitLeadScoringModel(simulate(2_000, 4), features, { holdout: 0 }).distinctRows).toBeNull();
+  });
+
   it("accepts an async iterable", async () => {
     async function* stream() {
       yield* cars;
