@@ -209,12 +209,43 @@ export function fitLogisticRegression(data: LogisticRegressionData, options?: Lo
   const beta = new Float64Array(k);
   const ybar = positives / sw;
   beta[0] = Math.log(ybar / (1 - ybar));
-  const z = new Float64Array(k);
-  z[0] = 1;
   const grad = new Float64Array(k);
   const hess = new Float64Array(k * k);
   let logLik = 0;
   let extreme = 0;
+  // Rows are processed in blocks of BLOCK: the block's standardized rows are stored one
+  // feature per column (zt: zt[a·BLOCK + t]), and also times the IRLS weight (zv), so the
+  // gradient and the information matrix are accumulated by contiguous dot products once per
+  // block (four partial sums, for instruction-level parallelism) instead of a read-modify-write
+  // of every matrix element for every row: about twice as fast on V8.
+  const BLOCK = 128;
+  const zt = new Float64Array(k * BLOCK);
+  const zv = new Float64Array(k * BLOCK);
+  const residual = new Float64Array(BLOCK);
+  zt.fill(1, 0, BLOCK); // column 0: the intercept
+  const dot = (u: Float64Array, ou: number, v: Float64Array, ov: number, m: number): number => {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let t = 0;
+    for (; t + 3 < m; t += 4) {
+      s0 += u[ou + t]! * v[ov + t]!;
+      s1 += u[ou + t + 1]! * v[ov + t + 1]!;
+      s2 += u[ou + t + 2]! * v[ov + t + 2]!;
+      s3 += u[ou + t + 3]! * v[ov + t + 3]!;
+    }
+    for (; t < m; t++) s0 += u[ou + t]! * v[ov + t]!;
+    return s0 + s1 + (s2 + s3);
+  };
+  const flush = (m: number): void => {
+    for (let a = 0; a < k; a++) {
+      const oa = a * BLOCK;
+      grad[a]! += dot(zt, oa, residual, 0, m);
+      const base = a * k;
+      for (let b = a; b < k; b++) hess[base + b]! += dot(zv, oa, zt, b * BLOCK, m);
+    }
+  };
 
   /** Log-likelihood, gradient and information at `beta` (standardized scale); returns the penalised log-likelihood. */
   const evaluate = (): number => {
@@ -222,6 +253,7 @@ export function fitLogisticRegression(data: LogisticRegressionData, options?: Lo
     hess.fill(0);
     let ll = 0;
     let ext = 0;
+    let t = 0;
     const b0 = beta[0]!;
     for (let i = 0; i < n; i++) {
       const w = weights === undefined ? 1 : weights[i]!;
@@ -230,7 +262,7 @@ export function fitLogisticRegression(data: LogisticRegressionData, options?: Lo
       let eta = b0;
       for (let j = 0; j < p; j++) {
         const v = (x[row + j]! - mean[j]!) / sd[j]!;
-        z[j + 1] = v;
+        zt[(j + 1) * BLOCK + t] = v;
         eta += beta[j + 1]! * v;
       }
       const yi = y[i]!;
@@ -241,16 +273,15 @@ export function fitLogisticRegression(data: LogisticRegressionData, options?: Lo
       if (eta > ETA_EXTREME || eta < -ETA_EXTREME) ext++;
       // log L_i = −[y log(1 + e^−η) + (1 − y) log(1 + e^η)] = −[log(1 + e^−η) + (1 − y) η]
       ll -= w * (softplusNeg + (1 - yi) * eta);
-      const r = w * (yi - mu);
+      residual[t] = w * (yi - mu);
       const v = w * mu * (1 - mu);
-      for (let a = 0; a < k; a++) {
-        const za = z[a]!;
-        grad[a]! += r * za;
-        const vz = v * za;
-        const base = a * k;
-        for (let b = a; b < k; b++) hess[base + b]! += vz * z[b]!;
+      for (let a = 0; a < k; a++) zv[a * BLOCK + t] = v * zt[a * BLOCK + t]!;
+      if (++t === BLOCK) {
+        flush(t);
+        t = 0;
       }
     }
+    if (t > 0) flush(t);
     logLik = ll;
     extreme = ext;
     let penalty = 0;
