@@ -5,7 +5,7 @@ import { periodKey } from "./calendar.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import { indexPipeline, stageOf, type IndexedStage, type PipelineIndex } from "./pipeline-index.js";
 import type { ConversionDeal } from "./records.js";
-import { checkDateAt, checkDeal, checkKey, checkNonNegativeAt, checkOneOf, checkOptions, Locator } from "./validate.js";
+import { checkDate, checkDateAt, checkDeal, checkKey, checkNonNegativeAt, checkOneOf, checkOptions, Locator } from "./validate.js";
 
 /**
  * How {@link weightedPipeline} groups open deals: by expected close month (UTC,
@@ -20,6 +20,7 @@ import { checkDateAt, checkDeal, checkKey, checkNonNegativeAt, checkOneOf, check
 export type PipelineGrouping = "closeMonth" | "owner" | "source" | "stage" | "none";
 
 const GROUPINGS: readonly PipelineGrouping[] = ["closeMonth", "owner", "source", "stage", "none"];
+const OVERDUE = "overdue";
 
 /**
  * Options of {@link weightedPipeline}.
@@ -37,6 +38,12 @@ export interface WeightedPipelineOptions {
   readonly probabilities?: Readonly<Record<string, number>>;
   /** Require every open deal with an amount to be in this currency (`CURRENCY_MISMATCH` otherwise). */
   readonly currency?: string;
+  /**
+   * Reference time. With `by: "closeMonth"`, open deals whose expected close date is
+   * before it have slipped: they are grouped under the key `"overdue"` (listed first)
+   * instead of their past month.
+   */
+  readonly asOf?: Date;
 }
 
 /**
@@ -49,7 +56,10 @@ export interface WeightedPipelineOptions {
  * ```
  */
 export interface WeightedPipelineGroup {
-  /** Close month `YYYY-MM`, owner id, source or stage id; `null` when the deal has none (no expected close date, no owner…). */
+  /**
+   * Close month `YYYY-MM` (or `"overdue"` with `asOf`), owner id, source or stage id;
+   * `null` when the deal has none (no expected close date, no owner…).
+   */
   readonly key: string | null;
   readonly currency: string;
   /** Open deals with an amount in this group. */
@@ -87,7 +97,7 @@ export interface PipelineTotal {
  */
 export interface WeightedPipelineResult {
   readonly by: PipelineGrouping;
-  /** Sorted by key (`null` last), then currency. */
+  /** Sorted by key (`"overdue"` first, `null` last), then currency. */
   readonly groups: readonly WeightedPipelineGroup[];
   /** One row per currency: amounts are never summed across currencies. */
   readonly totals: readonly PipelineTotal[];
@@ -163,6 +173,7 @@ export function weightedPipeline(deals: ConversionInput<ConversionDeal>, pipelin
   }
   const required = o.currency;
   if (required !== undefined && (typeof required !== "string" || !/^[A-Z]{3}$/.test(required))) throw invalidInput("options.currency", required, "an ISO 4217 currency code such as USD");
+  const asOf = o.asOf === undefined ? undefined : checkDate(o.asOf, "options.asOf");
   const groups = new Map<string, GroupAcc>();
   let openDeals = 0;
   let withoutAmount = 0;
@@ -197,7 +208,11 @@ export function weightedPipeline(deals: ConversionInput<ConversionDeal>, pipelin
       let key: string | null;
       switch (by) {
         case "closeMonth":
-          key = deal.expectedCloseAt === undefined ? null : periodKey(checkDateAt(deal.expectedCloseAt, at, ".expectedCloseAt"), "month");
+          if (deal.expectedCloseAt === undefined) key = null;
+          else {
+            const close = checkDateAt(deal.expectedCloseAt, at, ".expectedCloseAt");
+            key = asOf !== undefined && close < asOf ? OVERDUE : periodKey(close, "month");
+          }
           break;
         case "owner":
           key = deal.ownerId ?? null;
@@ -225,8 +240,8 @@ export function weightedPipeline(deals: ConversionInput<ConversionDeal>, pipelin
     () => {
       const rows = [...groups.values()].sort((a, b) => {
         if (a.key !== b.key) {
-          if (a.key === null) return 1;
-          if (b.key === null) return -1;
+          if (a.key === null || b.key === OVERDUE) return 1;
+          if (b.key === null || a.key === OVERDUE) return -1;
           return a.key < b.key ? -1 : 1;
         }
         return a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0;

@@ -31,6 +31,15 @@ describe("weightedPipeline", () => {
     expect(r.withoutAmount).toBe(1);
   });
 
+  it("with asOf, deals expected to close before it are grouped as overdue (listed first)", () => {
+    const r = weightedPipeline(deals, SALES_PIPELINE, { asOf: day("2024-04-01") });
+    expect(r.groups.map((g) => [g.key, g.deals, g.weighted])).toEqual([
+      ["overdue", 2, 11_000],
+      ["2024-04", 1, 4_000],
+      [null, 1, 2_000],
+    ]);
+  });
+
   it("by owner, by source, by stage", () => {
     expect(weightedPipeline(deals, SALES_PIPELINE, { by: "owner" }).groups.map((g) => [g.key, g.weighted])).toEqual([
       ["ann", 5_000],

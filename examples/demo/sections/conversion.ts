@@ -99,8 +99,8 @@ export const section: DemoSection = {
     }
 
     // Weighted pipeline by expected close month.
-    const weighted = await weightedPipeline(store.deals.stream({ filter: { status: "open" } }), pipelines, { by: "closeMonth" });
-    ctx.heading("Weighted pipeline by expected close month (amount × stage probability)");
+    const weighted = await weightedPipeline(store.deals.stream({ filter: { status: "open" } }), pipelines, { by: "closeMonth", asOf });
+    ctx.heading("Weighted pipeline by expected close month (amount × stage probability; slipped deals as overdue)");
     ctx.table(
       weighted.groups.map((g) => ({
         month: g.key ?? "(no date)",
