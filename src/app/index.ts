@@ -15,4 +15,5 @@ export {
   type CustomerTimelineOptions,
 } from "./timeline.js";
 export { CONVERSATION_CHANNELS, buildRelationshipProfile, type RelationshipProfileOptions } from "./relationship-profile.js";
+export { buildRelationshipProfiles } from "./relationship-profiles.js";
 export { customer360, type Customer360, type Customer360Options, type Touch } from "./customer-360.js";

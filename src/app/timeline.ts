@@ -146,8 +146,8 @@ function money(m: { amount: number; currency: string }): string {
   return `${m.amount} ${m.currency}`;
 }
 
-/** Expands one record into its events: the first is at the time the source is ordered by. */
-function expand(record: TimelineRecord): TimelineEntry[] {
+/** Expands one record into its timeline events. @internal */
+export function expand(record: TimelineRecord): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   const add = (at: Date | undefined, kind: TimelineKind, department: Department, summary: string, channel?: string) => {
     if (at !== undefined) out.push({ at, kind, department, summary, record, ...(channel === undefined ? {} : { channel }) });

@@ -1,6 +1,7 @@
 import type { DemoSection } from "../context.js";
 import { section as conversion } from "./conversion.js";
 import { section as nps } from "./nps.js";
+import { section as stages } from "./stages.js";
 import { section as store } from "./store.js";
 
 /**
@@ -11,4 +12,5 @@ export const sections: readonly DemoSection[] = [
   store,
   nps,
   conversion,
+  stages,
 ];
