@@ -1,6 +1,14 @@
 /**
- * Placeholder: this module is being built (see the open issues).
+ * Customer lifetime value: transaction summaries, the buy-till-you-die models
+ * (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB), the Gamma-Gamma spend model, CLV
+ * formulas, diagnostics and simulators. See `docs/clv.md`.
  *
  * @module clv
  */
-export {};
+export { TIME_UNITS, DAYS_PER_UNIT, unitsPer, type TimeUnit } from "./time-unit.js";
+export { PURCHASE_PERIODS, type PurchasePeriod } from "./purchase-period.js";
+export type { CustomerSummary, CalibrationHoldoutSummary, SummaryStats } from "./customer-summary.js";
+export type { PurchaseRow, PurchaseInput, PurchaseSource, PurchaseReadOptions } from "./purchase-rows.js";
+export { summarizeTransactions, type SummarizeOptions } from "./summarize-transactions.js";
+export { calibrationHoldout, type CalibrationHoldoutOptions } from "./calibration-holdout.js";
+export { summaryFromAggregates, type CustomerAggregate, type SummaryOptions } from "./summary-from-aggregates.js";
