@@ -12,3 +12,8 @@ export type { PurchaseRow, PurchaseInput, PurchaseSource, PurchaseReadOptions } 
 export { summarizeTransactions, type SummarizeOptions } from "./summarize-transactions.js";
 export { calibrationHoldout, type CalibrationHoldoutOptions } from "./calibration-holdout.js";
 export { summaryFromAggregates, type CustomerAggregate, type SummaryOptions } from "./summary-from-aggregates.js";
+export type { SummaryColumns, CustomerHistory, CustomersInput } from "./customer-data.js";
+export { parameterIntervals, type FitReport, type ParameterInterval, type MleOptions } from "./maximum-likelihood.js";
+export { ClvModel, type ModelJson } from "./model-base.js";
+export type { FitDataOptions } from "./fit-data.js";
+export { BgNbdModel, fitBgNbd, type BgNbdParams, type TransactionFitOptions } from "./bgnbd.js";

@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- reference values are quoted with all the digits mpmath printed */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { hyp2f1, logHyp2f1 } from "../../src/math/hyp2f1.js";
