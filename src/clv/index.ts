@@ -17,3 +17,4 @@ export { parameterIntervals, type FitReport, type ParameterInterval, type MleOpt
 export { ClvModel, type ModelJson } from "./model-base.js";
 export type { FitDataOptions } from "./fit-data.js";
 export { BgNbdModel, fitBgNbd, type BgNbdParams, type TransactionFitOptions } from "./bgnbd.js";
+export { GammaGammaModel, fitGammaGamma, type GammaGammaParams, type GammaGammaFitOptions } from "./gamma-gamma.js";
