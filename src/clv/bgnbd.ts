@@ -3,7 +3,7 @@ import { logBeta } from "../math/beta.js";
 import { digamma, lgamma } from "../math/gamma.js";
 import { gaussLegendre } from "../math/quadrature.js";
 import { readCustomers, reconcileUnit, type CustomersInput } from "./customer-data.js";
-import { checkCount, checkHorizon, expm1Ratio, prepareFitData, type FitData, type FitDataOptions } from "./fit-data.js";
+import { checkCount, checkHorizon, expm1Ratio, prepareFitData, prepareFitDataLoose, type FitData, type FitDataOptions } from "./fit-data.js";
 import { checkParams, fitMaximumLikelihood, startingPoints, type FitReport, type MleOptions } from "./maximum-likelihood.js";
 import { ClvModel, readModelJson } from "./model-base.js";
 import type { TimeUnit } from "./time-unit.js";
@@ -453,26 +453,6 @@ export class BgNbdModel extends ClvModel<Name> {
     const { r, alpha, a, b } = this.bgNbdParams;
     return -bgNbdObjective(d)(Float64Array.of(Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)), new Float64Array(4));
   }
-}
-
-/** FitData without the identifiability checks, for evaluating a likelihood (internal). */
-export function prepareFitDataLoose(x: Float64Array, tx: Float64Array, T: Float64Array, w: Float64Array | undefined): FitData {
-  const n = x.length;
-  const ww = w ?? new Float64Array(n).fill(1);
-  const sorted = Array.from(new Set(x)).sort((p, q) => p - q);
-  const pos = new Map<number, number>();
-  sorted.forEach((v, i) => pos.set(v, i));
-  const xi = new Int32Array(n);
-  const wx = new Float64Array(sorted.length);
-  let customers = 0;
-  let maxT = 0;
-  for (let i = 0; i < n; i++) {
-    xi[i] = pos.get(x[i]!)!;
-    wx[xi[i]!]! += ww[i]!;
-    customers += ww[i]!;
-    maxT = Math.max(maxT, T[i]!);
-  }
-  return { rows: n, x, tx, T, w: ww, xi, xs: Float64Array.from(sorted), wx, customers, unit: undefined, maxT };
 }
 
 /**

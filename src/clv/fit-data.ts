@@ -98,3 +98,23 @@ export function lae(a: number, b: number): number {
   if (b === Number.NEGATIVE_INFINITY) return a;
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
+
+/** FitData without the identifiability checks, for evaluating a likelihood (internal). */
+export function prepareFitDataLoose(x: Float64Array, tx: Float64Array, T: Float64Array, w: Float64Array | undefined): FitData {
+  const n = x.length;
+  const ww = w ?? new Float64Array(n).fill(1);
+  const sorted = Array.from(new Set(x)).sort((p, q) => p - q);
+  const pos = new Map<number, number>();
+  sorted.forEach((v, i) => pos.set(v, i));
+  const xi = new Int32Array(n);
+  const wx = new Float64Array(sorted.length);
+  let customers = 0;
+  let maxT = 0;
+  for (let i = 0; i < n; i++) {
+    xi[i] = pos.get(x[i]!)!;
+    wx[xi[i]!]! += ww[i]!;
+    customers += ww[i]!;
+    maxT = Math.max(maxT, T[i]!);
+  }
+  return { rows: n, x, tx, T, w: ww, xi, xs: Float64Array.from(sorted), wx, customers, unit: undefined, maxT };
+}

@@ -18,3 +18,4 @@ export { ClvModel, type ModelJson } from "./model-base.js";
 export type { FitDataOptions } from "./fit-data.js";
 export { BgNbdModel, fitBgNbd, type BgNbdParams, type TransactionFitOptions } from "./bgnbd.js";
 export { GammaGammaModel, fitGammaGamma, type GammaGammaParams, type GammaGammaFitOptions } from "./gamma-gamma.js";
+export { ParetoNbdModel, fitParetoNbd, type ParetoNbdParams } from "./pareto-nbd.js";

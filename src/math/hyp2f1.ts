@@ -116,7 +116,8 @@ function series(a: number, b: number, c: number, z: number, grad: boolean, out: 
 /**
  * ₂F₁(a, b; c; z) in log form, with the partial derivatives of log|₂F₁| when
  * `derivatives` is true (NaN for a parameter that is a non-positive integer, where
- * the series is a polynomial). For real a, b, c (c not a non-positive integer) and
+ * the series is a polynomial). `into` is an optional result object to fill (no
+ * allocation in hot loops). For real a, b, c (c not a non-positive integer) and
  * z < 1. Overflow-free: terms are summed in scaled arithmetic, and the form that
  * keeps them small is chosen — the series itself or Euler's transformation
  * ₂F₁(a, b; c; z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z), the fix for the "#NUM!"
@@ -130,12 +131,13 @@ function series(a: number, b: number, c: number, z: number, grad: boolean, out: 
  * logHyp2f1(500.5, 501.2, 1001.4, 0.9).log; // 419.4654185836285 (the value overflows a double)
  * ```
  */
-export function logHyp2f1(a: number, b: number, c: number, z: number, derivatives = false): Hyp2f1Result {
+export function logHyp2f1(a: number, b: number, c: number, z: number, derivatives = false, into?: Hyp2f1Result): Hyp2f1Result {
   if (!Number.isFinite(a)) throw invalidInput("a", a, "a finite number");
   if (!Number.isFinite(b)) throw invalidInput("b", b, "a finite number");
   if (!Number.isFinite(c) || isNonPositiveInteger(c)) throw invalidInput("c", c, "a finite number that is not 0 or a negative integer");
   if (!Number.isFinite(z) || z >= 1) throw invalidInput("z", z, "a finite number < 1");
-  const out: Hyp2f1Result = { log: 0, sign: 1, da: Number.NaN, db: Number.NaN, dc: Number.NaN, dz: Number.NaN };
+  const out: Hyp2f1Result = into ?? { log: 0, sign: 1, da: Number.NaN, db: Number.NaN, dc: Number.NaN, dz: Number.NaN };
+  out.da = out.db = out.dc = out.dz = Number.NaN;
   if (Math.abs(z) < 1e-300 || a === 0 || b === 0) {
     out.log = 0;
     out.sign = 1;

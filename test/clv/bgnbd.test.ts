@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { BgNbdModel, fitBgNbd } from "../../src/clv/index.js";
-import { bgNbdObjective, prepareFitDataLoose } from "../../src/clv/bgnbd.js";
+import { bgNbdObjective } from "../../src/clv/bgnbd.js";
+import { prepareFitDataLoose } from "../../src/clv/fit-data.js";
 import { isCrmkitError } from "../../src/errors/index.js";
 import { numericGradient } from "../../src/math/hessian.js";
 import { hasSharedData } from "../support/shared-data.js";
