@@ -62,7 +62,7 @@ function eulerTail(A: number, a: number, c: number, z: number): { sum: number; m
  * Euler's transformation (FH note 027) in a form that is finite for a = 1 and for
  * x in the thousands.
  */
-function bgConditionalNumerator(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
+export function bgConditionalNumerator(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
   if (t === 0) return 0;
   const z = t / (alpha + T + t);
   const L = -Math.log1p(t / (alpha + T)); // ln(1 − z)
@@ -126,7 +126,7 @@ function logDeadOdds(p: BgNbdParams, x: number, tx: number, T: number): number {
  * time 0: FHL (2005) eq. 8, with the negative-binomial tail summed on whichever
  * side avoids cancellation.
  */
-function bgPmf(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
+export function bgPmf(r: number, alpha: number, a: number, b: number, n: number, t: number): number {
   if (t === 0) return n === 0 ? 1 : 0;
   const lp = -Math.log1p(t / alpha); // ln(α/(α+t))
   const lq = Math.log(t / (alpha + t));

@@ -19,3 +19,4 @@ export type { FitDataOptions } from "./fit-data.js";
 export { BgNbdModel, fitBgNbd, type BgNbdParams, type TransactionFitOptions } from "./bgnbd.js";
 export { GammaGammaModel, fitGammaGamma, type GammaGammaParams, type GammaGammaFitOptions } from "./gamma-gamma.js";
 export { ParetoNbdModel, fitParetoNbd, type ParetoNbdParams } from "./pareto-nbd.js";
+export { MbgNbdModel, fitMbgNbd, type MbgNbdParams } from "./mbgnbd.js";
