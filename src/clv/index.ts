@@ -20,3 +20,4 @@ export { BgNbdModel, fitBgNbd, type BgNbdParams, type TransactionFitOptions } fr
 export { GammaGammaModel, fitGammaGamma, type GammaGammaParams, type GammaGammaFitOptions } from "./gamma-gamma.js";
 export { ParetoNbdModel, fitParetoNbd, type ParetoNbdParams } from "./pareto-nbd.js";
 export { MbgNbdModel, fitMbgNbd, type MbgNbdParams } from "./mbgnbd.js";
+export { BgBbModel, fitBgBb, type BgBbParams, type BgBbFitOptions } from "./bgbb.js";

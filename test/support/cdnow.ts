@@ -55,3 +55,14 @@ export function readCdnowCustomersSummary(): { id: number[]; frequency: Float64A
     T: Float64Array.from(body, (r) => r[3]!),
   };
 }
+
+/** donations.csv: frequency, recency, periods, weights (BG/BB, FHS 2010). */
+export function readDonations(): { frequency: number[]; recency: number[]; T: number[]; weights: number[] } {
+  const text = readFileSync(sharedDataFile("donations.csv"), "utf8");
+  const body = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(1)
+    .map((l) => l.split(",").map(Number));
+  return { frequency: body.map((r) => r[0]!), recency: body.map((r) => r[1]!), T: body.map((r) => r[2]!), weights: body.map((r) => r[3]!) };
+}
