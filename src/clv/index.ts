@@ -21,3 +21,13 @@ export { GammaGammaModel, fitGammaGamma, type GammaGammaParams, type GammaGammaF
 export { ParetoNbdModel, fitParetoNbd, type ParetoNbdParams } from "./pareto-nbd.js";
 export { MbgNbdModel, fitMbgNbd, type MbgNbdParams } from "./mbgnbd.js";
 export { BgBbModel, fitBgBb, type BgBbParams, type BgBbFitOptions } from "./bgbb.js";
+export {
+  customerLifetimeValue,
+  historicClv,
+  marginMultipleClv,
+  averageOrderValueClv,
+  type TransactionModel,
+  type CustomerLifetimeValueOptions,
+  type MarginMultipleOptions,
+  type AverageOrderValueOptions,
+} from "./customer-lifetime-value.js";
