@@ -118,7 +118,7 @@ export function customerLifetimeValue(options: CustomerLifetimeValueOptions): Fl
     throw invalidInput("options.spendModel", undefined, "a spend model (fitGammaGamma) or per-customer options.spend");
   }
   const clv = new Float64Array(c.n);
-  let previous = new Float64Array(c.n);
+  let previous: Float64Array = new Float64Array(c.n);
   for (let k = 1; k <= horizon; k++) {
     const cumulative = model.conditionalExpectedPurchases(k * perPeriod, summary);
     const factor = margin / Math.pow(1 + d, k);

@@ -31,3 +31,12 @@ export {
   type MarginMultipleOptions,
   type AverageOrderValueOptions,
 } from "./customer-lifetime-value.js";
+export {
+  simulateBgNbd,
+  simulateMbgNbd,
+  simulateParetoNbd,
+  simulateBgBb,
+  simulateGammaGamma,
+  type SimulationOptions,
+  type SimulatedCustomers,
+} from "./simulate.js";
