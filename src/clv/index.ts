@@ -40,3 +40,13 @@ export {
   type SimulationOptions,
   type SimulatedCustomers,
 } from "./simulate.js";
+export {
+  calibrationHoldoutTable,
+  frequencyHistogram,
+  cumulativeTransactions,
+  type CalibrationHoldoutTable,
+  type FrequencyHistogram,
+  type PurchaseCountModel,
+  type TrackingSeries,
+  type CumulativeTransactionsOptions,
+} from "./diagnostics.js";
