@@ -142,27 +142,38 @@ export function fitMaximumLikelihood<N extends string>(problem: MleProblem<N>): 
     return v * scale;
   };
   const tried: { start: number[]; value: number; converged: boolean; reason: string; iterations: number }[] = [];
-  let best: { x: Float64Array; value: number; converged: boolean; iterations: number } | undefined;
+  type Run = { x: Float64Array; value: number; converged: boolean; iterations: number };
+  let best: Run | undefined; // best converged run
+  let bestAny: Run | undefined; // best run of any kind
   let evaluations = 0;
-  for (const start of problem.starts) {
-    const theta0 = Float64Array.from(start, (v) => Math.log(v));
+  const gradientNorm = (x: Float64Array): number => {
+    const g = new Float64Array(k);
+    scaled(x, g);
+    let m = 0;
+    for (let i = 0; i < k; i++) m = Math.max(m, Math.abs(g[i]!));
+    return m;
+  };
+  const run = (theta0: Float64Array, label: number[]): void => {
     const res = minimize(scaled, theta0, { maxIterations: problem.maxIterations ?? 500, gradientTolerance: 1e-9, relativeTolerance: 1e-14 });
     evaluations += res.evaluations;
-    tried.push({ start: [...start], value: res.value / scale, converged: res.converged, reason: res.reason, iterations: res.iterations });
     const finite = Number.isFinite(res.value) && Array.from(res.x).every(Number.isFinite);
-    if (finite && (best === undefined || res.value < best.value - 1e-12 || (!best.converged && res.converged && res.value <= best.value + 1e-9))) {
-      best = { x: res.x, value: res.value, converged: res.converged, iterations: res.iterations };
-    }
-    if (best?.converged === true) {
-      // a converged start with a small gradient: polish and stop
-      let gmax = 0;
-      const g = new Float64Array(k);
-      scaled(best.x, g);
-      for (let i = 0; i < k; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
-      if (gmax < 1e-5) break;
-    }
+    // a line search that fails at a stationary point has converged to working precision
+    const converged = finite && (res.converged || (res.reason === "line-search-failed" && gradientNorm(res.x) < 1e-6));
+    tried.push({ start: label, value: res.value / scale, converged, reason: res.reason, iterations: res.iterations });
+    if (!finite) return;
+    const r: Run = { x: res.x, value: res.value, converged, iterations: res.iterations };
+    if (bestAny === undefined || r.value < bestAny.value) bestAny = r;
+    if (converged && (best === undefined || r.value < best.value)) best = r;
+  };
+  for (const start of problem.starts) {
+    run(Float64Array.from(start, (v) => Math.log(v)), [...start]);
+    if (best !== undefined && gradientNorm(best.x) < 1e-5) break;
   }
-  if (best === undefined || !best.converged) {
+  // a better point that did not converge: restart from it once
+  if (bestAny !== undefined && (best === undefined || bestAny.value < best.value - 1e-9 * Math.max(1, Math.abs(best.value)))) {
+    run(bestAny.x, Array.from(bestAny.x, (v) => Math.exp(v)));
+  }
+  if (best === undefined) {
     throw new CrmkitError("NOT_CONVERGED", `${problem.model}: the maximum-likelihood fit did not converge from ${tried.length} starting point(s); see details.tried`, {
       details: { model: problem.model, tried },
     });
