@@ -167,6 +167,9 @@ export function bgNbdObjective(d: FitData): (theta: Float64Array, grad: Float64A
   const da2b = new Float64Array(nx);
   const lc4 = new Float64Array(nx);
   const dc4b = new Float64Array(nx);
+  const nT = d.Ts === undefined ? 0 : d.Ts.length;
+  const lTab = new Float64Array(nT);
+  const iTab = new Float64Array(nT);
   return (theta, grad) => {
     const r = Math.exp(theta[0]!);
     const alpha = Math.exp(theta[1]!);
@@ -210,6 +213,12 @@ export function bgNbdObjective(d: FitData): (theta: Float64Array, grad: Float64A
       ga += W * da2a[k]!;
       gb += W * da2b[k]!;
     }
+    for (let k = 0; k < nT; k++) {
+      const v = alpha + d.Ts![k]!;
+      lTab[k] = Math.log(v);
+      iTab[k] = 1 / v;
+    }
+    const ti = d.ti;
     const lalpha = Math.log(alpha);
     ll += d.customers * r * lalpha;
     gr += d.customers * lalpha;
@@ -223,13 +232,21 @@ export function bgNbdObjective(d: FitData): (theta: Float64Array, grad: Float64A
       const wi = w[i]!;
       const xv = x[i]!;
       const rx = r + xv;
-      const aT = alpha + T[i]!;
-      const lT = Math.log(aT);
+      let lT: number;
+      let iT: number;
+      if (ti === undefined) {
+        const aT = alpha + T[i]!;
+        lT = Math.log(aT);
+        iT = 1 / aT;
+      } else {
+        lT = lTab[ti[i]!]!;
+        iT = iTab[ti[i]!]!;
+      }
       const A3 = -rx * lT;
       if (xv === 0) {
         ll += wi * A3;
         gr -= wi * lT;
-        galpha -= (wi * rx) / aT;
+        galpha -= wi * rx * iT;
         continue;
       }
       const k = xi[i]!;
@@ -252,7 +269,7 @@ export function bgNbdObjective(d: FitData): (theta: Float64Array, grad: Float64A
       }
       ll += wi * lse;
       gr -= wi * (w3 * lT + w4 * lTx);
-      galpha -= wi * rx * (w3 / aT + w4 / aTx);
+      galpha -= wi * rx * (w3 * iT + w4 / aTx);
       ga += (wi * w4) / a;
       gb += wi * w4 * dc4b[k]!;
     }

@@ -21,6 +21,26 @@ export interface FitData {
   readonly customers: number;
   readonly unit: TimeUnit | undefined;
   readonly maxT: number;
+  /** Distinct T values and each row's index into them, when T repeats enough to be worth a table. */
+  readonly Ts: Float64Array | undefined;
+  readonly ti: Int32Array | undefined;
+}
+
+/** Indexes the distinct values of T when there are at most half as many as rows (internal). */
+function tIndex(T: Float64Array): { Ts: Float64Array | undefined; ti: Int32Array | undefined } {
+  const n = T.length;
+  const pos = new Map<number, number>();
+  const ti = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let k = pos.get(T[i]!);
+    if (k === undefined) {
+      if (pos.size * 2 >= n) return { Ts: undefined, ti: undefined };
+      k = pos.size;
+      pos.set(T[i]!, k);
+    }
+    ti[i] = k;
+  }
+  return { Ts: Float64Array.from(pos.keys()), ti };
 }
 
 /** Options of every fit that reads (x, t_x, T) data. */
@@ -72,7 +92,7 @@ export function prepareFitData(model: string, data: CustomersInput, options: Fit
     xi[i] = k;
     wx[k]! += cw[i]!;
   }
-  return { rows, x, tx, T, w: cw, xi, xs, wx, customers, unit, maxT };
+  return { rows, x, tx, T, w: cw, xi, xs, wx, customers, unit, maxT, ...tIndex(T) };
 }
 
 /** Checks a prediction horizon t >= 0 (internal). */
@@ -116,5 +136,5 @@ export function prepareFitDataLoose(x: Float64Array, tx: Float64Array, T: Float6
     customers += ww[i]!;
     maxT = Math.max(maxT, T[i]!);
   }
-  return { rows: n, x, tx, T, w: ww, xi, xs: Float64Array.from(sorted), wx, customers, unit: undefined, maxT };
+  return { rows: n, x, tx, T, w: ww, xi, xs: Float64Array.from(sorted), wx, customers, unit: undefined, maxT, ...tIndex(T) };
 }

@@ -28,6 +28,9 @@ export function mbgNbdObjective(d: FitData): (theta: Float64Array, grad: Float64
   const dgr = new Float64Array(nx);
   const lc4 = new Float64Array(nx);
   const dc4b = new Float64Array(nx);
+  const nT = d.Ts === undefined ? 0 : d.Ts.length;
+  const lTab = new Float64Array(nT);
+  const iTab = new Float64Array(nT);
   return (theta, grad) => {
     const r = Math.exp(theta[0]!);
     const alpha = Math.exp(theta[1]!);
@@ -60,6 +63,12 @@ export function mbgNbdObjective(d: FitData): (theta: Float64Array, grad: Float64
       lc4[k] = la - Math.log(b + v);
       dc4b[k] = -1 / (b + v);
     }
+    for (let k = 0; k < nT; k++) {
+      const v = alpha + d.Ts![k]!;
+      lTab[k] = Math.log(v);
+      iTab[k] = 1 / v;
+    }
+    const ti = d.ti;
     const lalpha = Math.log(alpha);
     ll += d.customers * r * lalpha;
     gr += d.customers * lalpha;
@@ -68,9 +77,17 @@ export function mbgNbdObjective(d: FitData): (theta: Float64Array, grad: Float64
       const wi = d.w[i]!;
       const k = d.xi[i]!;
       const rx = r + d.x[i]!;
-      const aT = alpha + d.T[i]!;
+      let lT: number;
+      let iT: number;
+      if (ti === undefined) {
+        const aT = alpha + d.T[i]!;
+        lT = Math.log(aT);
+        iT = 1 / aT;
+      } else {
+        lT = lTab[ti[i]!]!;
+        iT = iTab[ti[i]!]!;
+      }
       const aTx = alpha + d.tx[i]!;
-      const lT = Math.log(aT);
       const lTx = Math.log(aTx);
       const A3 = -rx * lT;
       const A4 = lc4[k]! - rx * lTx;
@@ -88,7 +105,7 @@ export function mbgNbdObjective(d: FitData): (theta: Float64Array, grad: Float64
       const w3 = 1 - w4;
       ll += wi * lse;
       gr -= wi * (w3 * lT + w4 * lTx);
-      galpha -= wi * rx * (w3 / aT + w4 / aTx);
+      galpha -= wi * rx * (w3 * iT + w4 / aTx);
       ga += (wi * w4) / a;
       gb += wi * w4 * dc4b[k]!;
     }
