@@ -171,3 +171,25 @@ describe("Pareto/NBD likelihood", () => {
     expect(() => BTYD.probabilityOfPurchases(1.5, 2)).toThrow(/n:/);
   });
 });
+
+describe("Pareto/NBD and BG/NBD at the edges", () => {
+  it("t_x = T, x in the hundreds, tiny and huge parameters stay finite", async () => {
+    const { BgNbdModel } = await import("../../src/clv/index.js");
+    const edge = { frequency: [300, 0, 1, 500], recency: [50, 0, 1e-9, 49.999], T: [50, 1e-9, 1e-9, 50] };
+    for (const params of [
+      { r: 1e-6, alpha: 1e6, s: 1e-6, beta: 1e6 },
+      { r: 1e3, alpha: 1e-4, s: 1e3, beta: 1e-4 },
+      { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
+    ]) {
+      const m = ParetoNbdModel.fromParams(params);
+      expect(Number.isFinite(m.logLikelihoodOf(edge))).toBe(true);
+      for (const v of m.probabilityAlive(edge)) expect(v >= 0 && v <= 1).toBe(true);
+      for (const v of m.conditionalExpectedPurchases(52, edge)) expect(Number.isFinite(v) && v >= 0).toBe(true);
+      const b = BgNbdModel.fromParams({ r: params.r, alpha: params.alpha, a: params.s, b: params.beta });
+      expect(Number.isFinite(b.logLikelihoodOf(edge))).toBe(true);
+      for (const v of b.conditionalExpectedPurchases(52, edge)) expect(Number.isFinite(v) && v >= 0).toBe(true);
+    }
+    // last purchase at the observation end: certainly alive
+    expect(ParetoNbdModel.fromParams({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }).probabilityAlive({ frequency: 3, recency: 20, T: 20 })[0]).toBe(1);
+  });
+});
