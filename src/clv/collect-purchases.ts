@@ -48,15 +48,14 @@ export async function collectPurchases(
         slot = ids.length;
         slotOf.set(row.id, slot);
         ids.push(row.id);
+        if (!buffered) for (const acc of windows) if (acc.capacity <= slot) acc.ensure(slot + 1);
       }
       reader.purchases++;
       if (buffered) {
         buffers[w]!.push(slot, row.ms, row.amount);
         return;
       }
-      const acc = windows[w]!;
-      acc.ensure(ids.length);
-      if (!acc.add(slot, row.ms, clock.index(row.ms), row.amount)) {
+      if (!windows[w]!.add(slot, row.ms, clock.index(row.ms), row.amount)) {
         if (isArray) throw new OutOfOrder();
         throw invalidInput(
           `rows[${index}].at`,

@@ -99,6 +99,7 @@ export class PeriodClock {
 
   /** The integer index of the period containing instant `ms`. */
   index(ms: number): number {
+    if (this.zone === undefined && this.period === "day") return Math.floor(ms / MS_PER_DAY);
     const local = ms + this.offset(ms);
     switch (this.period) {
       case "hour":

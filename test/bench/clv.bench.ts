@@ -6,6 +6,7 @@ import { readCdnowSummary, readCdnowTransactions } from "../support/cdnow.js";
 // lifetimes on this machine type (2 cores), in-process medians (issue #3):
 // BG/NBD fit on CDNOW 88 ms, Pareto/NBD 505 ms, Gamma-Gamma 44 ms,
 // summary of CDNOW_master.txt (69,659 rows) 147 ms, BG/NBD fit on 1,000,000 simulated customers 16.3 s.
+// crmkit's figures, and how they were measured, are in docs/clv.md (section Speed).
 
 describe.skipIf(!hasSharedData("cdnow_customers_summary_with_transactions.csv"))("CDNOW fits (2,357 customers, weeks)", () => {
   const s = readCdnowSummary();
