@@ -25,13 +25,7 @@ describe.skipIf(!hasSharedData("cdnow_customers_summary_with_transactions.csv"))
 describe.skipIf(!hasSharedData("CDNOW_master.txt"))("summarizeTransactions, CDNOW_master.txt (69,659 rows, 23,570 customers)", () => {
   const log = readCdnowTransactions("CDNOW_master.txt");
   const end = new Date("1998-06-30T00:00:00Z");
-  const before = process.memoryUsage().heapUsed;
   let kept: unknown;
-  void summarizeTransactions(log, { observationEnd: end, unit: "week" }).then((s) => {
-    kept = s;
-    const after = process.memoryUsage().heapUsed;
-    console.log(`[clv bench] summary of ${s.customerIds.length} customers: ~${Math.round((after - before) / s.customerIds.length)} bytes/customer retained (ids included; heap delta, indicative)`);
-  });
   bench("summarizeTransactions (lifetimes 147 ms)", async () => {
     kept = await summarizeTransactions(log, { observationEnd: end, unit: "week" });
   });
