@@ -1,6 +1,7 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import { collectPurchases } from "./collect-purchases.js";
-import type { CustomerSummary } from "./customer-summary.js";
+import { calibrationHoldout } from "./calibration-holdout.js";
+import type { CalibrationHoldoutSummary, CustomerSummary } from "./customer-summary.js";
 import { PeriodClock } from "./purchase-period.js";
 import type { PurchaseReadOptions, PurchaseSource } from "./purchase-rows.js";
 import { buildSummary, checkObservationEnd, type SummaryOptions } from "./summary-from-aggregates.js";
@@ -14,7 +15,10 @@ import { buildSummary, checkObservationEnd, type SummaryOptions } from "./summar
  * const options: SummarizeOptions = { observationEnd: new Date("1997-09-30T00:00:00Z"), unit: "week", onBadRow: "skip" };
  * ```
  */
-export interface SummarizeOptions extends SummaryOptions, PurchaseReadOptions {}
+export interface SummarizeOptions extends SummaryOptions, PurchaseReadOptions {
+  /** When given, the result is {@link calibrationHoldout}'s split at this instant. */
+  readonly calibrationEnd?: Date;
+}
 
 /**
  * Summarises a purchase log into the per-customer recency–frequency–monetary
@@ -27,7 +31,8 @@ export interface SummarizeOptions extends SummaryOptions, PurchaseReadOptions {}
  * Bad rows (unparseable date, negative or non-finite amount, a purchase after
  * `observationEnd`, a missing customer id) throw an `INVALID_INPUT` error naming
  * the row, or with `onBadRow: "skip"` are skipped and counted in `stats`. Amounts
- * in a second currency throw `CURRENCY_MISMATCH`.
+ * in a second currency throw `CURRENCY_MISMATCH`. With `calibrationEnd` the result
+ * is the calibration/holdout split of {@link calibrationHoldout}.
  *
  * @example
  * ```ts
@@ -46,8 +51,11 @@ export interface SummarizeOptions extends SummaryOptions, PurchaseReadOptions {}
  * summary.monetaryValue[0]; // 22.345
  * ```
  */
+export async function summarizeTransactions(transactions: PurchaseSource, options: SummarizeOptions & { readonly calibrationEnd: Date }): Promise<CalibrationHoldoutSummary>;
+export async function summarizeTransactions(transactions: PurchaseSource, options: SummarizeOptions): Promise<CustomerSummary>;
 export async function summarizeTransactions(transactions: PurchaseSource, options: SummarizeOptions): Promise<CustomerSummary> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an object with observationEnd and unit");
+  if (options.calibrationEnd !== undefined) return calibrationHoldout(transactions, { ...options, calibrationEnd: options.calibrationEnd });
   const endMs = checkObservationEnd("options.observationEnd", options.observationEnd);
   const clock = new PeriodClock(options.unit, options.period ?? "day", options.timeZone);
   const { ids, windows, reader } = await collectPurchases(transactions, options, clock, 1, (ms) => (ms <= endMs ? 0 : -1), `observationEnd (${options.observationEnd.toISOString()})`);

@@ -88,6 +88,12 @@ describe("summarizeTransactions", () => {
     expect(table(s)).toEqual([[1, 1, 2, 9, 11]]);
   });
 
+  it("splits at calibrationEnd when asked (= calibrationHoldout)", async () => {
+    const s = await summarizeTransactions(rows(large), { observationEnd: d("2015-02-07"), calibrationEnd: d("2015-02-01"), unit: "day" });
+    expect(Array.from(s.holdoutFrequency)).toEqual([1, 0, 0, 2, 0]);
+    expect(s.observationEnd).toEqual(d("2015-02-01"));
+  });
+
   it("reads Transaction records, counting only the chosen kinds", async () => {
     const tx = (id: string, at: string, amount: number, kind: "purchase" | "refund" | "payment") => ({
       id,
