@@ -7,7 +7,6 @@ import type { DemoSection } from "../context.js";
 export const section: DemoSection = {
   title: "Customer lifetime value (BG/NBD + Gamma-Gamma)",
   async run(ctx) {
-    ctx.heading(this.title);
     // Stream the purchases in time order: the summary keeps O(1) state per customer.
     const purchases = ctx.store.transactions.stream({
       filter: { kind: "purchase", occurredAt: { to: new Date(ctx.asOf.getTime() + 1) } },
