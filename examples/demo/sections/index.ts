@@ -1,4 +1,6 @@
 import type { DemoSection } from "../context.js";
+import { section as conversion } from "./conversion.js";
+import { section as nps } from "./nps.js";
 import { section as store } from "./store.js";
 import { section as clv } from "./clv.js";
 
@@ -9,4 +11,6 @@ import { section as clv } from "./clv.js";
 export const sections: readonly DemoSection[] = [
   store,
   clv,
+  nps,
+  conversion,
 ];
