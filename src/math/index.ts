@@ -29,3 +29,7 @@ export { minimize, nelderMead } from "./optimize.js";
 export type { MinimizeOptions, MinimizeReason, MinimizeResult, NelderMeadOptions } from "./optimize.js";
 export { numericGradient, numericHessian } from "./hessian.js";
 export { cholesky, choleskySolve, invertSymmetricPositiveDefinite, solveLinear } from "./linear-algebra.js";
+export { hyp2f1, logHyp2f1 } from "./hyp2f1.js";
+export type { Hyp2f1Result } from "./hyp2f1.js";
+export { gaussLegendre, integrate, integrateUnit } from "./quadrature.js";
+export type { QuadratureOptions } from "./quadrature.js";

@@ -3,6 +3,7 @@ import { section as conversion } from "./conversion.js";
 import { section as nps } from "./nps.js";
 import { section as stages } from "./stages.js";
 import { section as store } from "./store.js";
+import { section as clv } from "./clv.js";
 
 /**
  * The sections of the tour, in order. Each module adds one line here (and its file
@@ -10,6 +11,7 @@ import { section as store } from "./store.js";
  */
 export const sections: readonly DemoSection[] = [
   store,
+  clv,
   nps,
   conversion,
   stages,
