@@ -1,4 +1,4 @@
-import { periodIndexOfMs, type PeriodUnit } from "./period.js";
+import { periodIndexOfDay, type PeriodUnit } from "./period.js";
 
 /**
  * The distinct (customer, period) pairs of an activity stream, in columns.
@@ -26,6 +26,7 @@ export interface CustomerPeriods {
 }
 
 const MIN_COMPACT = 1 << 20;
+const DAY_MS = 86_400_000;
 
 function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
@@ -59,6 +60,9 @@ export class CustomerPeriodCollector {
   private pr = new Int32Array(this.capP);
   private monotone = true;
   private compactedSize = 0;
+  /** The period of the last day seen: rows in time order hit it almost always. */
+  private cachedDay = Number.NaN;
+  private cachedKey = 0;
 
   /**
    * @param unit - what a key is: a period index of this unit, or the instant itself.
@@ -72,7 +76,16 @@ export class CustomerPeriodCollector {
   ) {}
 
   add(customerId: string, ms: number, amount: number): void {
-    const key = this.unit === "instant" ? ms : periodIndexOfMs(ms, this.unit);
+    let key: number;
+    if (this.unit === "instant") key = ms;
+    else {
+      const day = Math.floor(ms / DAY_MS);
+      if (day !== this.cachedDay) {
+        this.cachedDay = day;
+        this.cachedKey = periodIndexOfDay(day, this.unit);
+      }
+      key = this.cachedKey;
+    }
     let c = this.index.get(customerId);
     if (c === undefined) {
       c = this.n++;

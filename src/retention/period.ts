@@ -41,7 +41,11 @@ export function checkPeriodUnit(field: string, unit: unknown): PeriodUnit {
  * an age in periods. Trusts its input (internal hot path).
  */
 export function periodIndexOfMs(ms: number, unit: PeriodUnit): number {
-  const day = Math.floor(ms / DAY_MS);
+  return periodIndexOfDay(Math.floor(ms / DAY_MS), unit);
+}
+
+/** The index of the period containing the UTC day `day` (days since 1970-01-01). */
+export function periodIndexOfDay(day: number, unit: PeriodUnit): number {
   switch (unit) {
     case "day":
       return day;
