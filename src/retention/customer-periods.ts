@@ -26,6 +26,13 @@ export interface CustomerPeriods {
 }
 
 const MIN_COMPACT = 1 << 20;
+const STRIDE = 6;
+const FIRST_KEY = 0;
+const LAST_KEY = 1;
+const FIRST_MS = 2;
+const LAST_MS = 3;
+const LAST_SEEN = 4;
+const LAST_SLOT = 5;
 const DAY_MS = 86_400_000;
 
 function grow<T extends Int32Array | Float64Array>(a: T, size: number): T {
@@ -46,12 +53,11 @@ export class CustomerPeriodCollector {
   private readonly ids: string[] = [];
   private n = 0;
   private capC = 1024;
-  private firstKey = new Float64Array(this.capC);
-  private lastKey = new Float64Array(this.capC);
-  private lastSeen = new Float64Array(this.capC);
-  private lastSlot = new Int32Array(this.capC);
-  private firstMs = new Float64Array(this.capC);
-  private lastMs = new Float64Array(this.capC);
+  /**
+   * Per-customer state, packed so that one row touches one cache line:
+   * [first key, last key, first ms, last ms, last key seen, slot of that pair].
+   */
+  private state = new Float64Array(this.capC * STRIDE);
   private size = 0;
   private capP = 4096;
   private pc = new Int32Array(this.capP);
@@ -87,34 +93,38 @@ export class CustomerPeriodCollector {
       key = this.cachedKey;
     }
     let c = this.index.get(customerId);
+    const st = this.state;
     if (c === undefined) {
       c = this.n++;
       if (c >= this.capC) this.growCustomers();
       this.index.set(customerId, c);
       this.ids.push(customerId);
-      this.firstKey[c] = key;
-      this.lastKey[c] = key;
-      this.firstMs[c] = ms;
-      this.lastMs[c] = ms;
-      this.lastSeen[c] = key;
-      this.lastSlot[c] = this.trackPairs ? this.append(c, key, amount) : 0;
+      const b = c * STRIDE;
+      const s = this.state;
+      s[b + FIRST_KEY] = key;
+      s[b + LAST_KEY] = key;
+      s[b + FIRST_MS] = ms;
+      s[b + LAST_MS] = ms;
+      s[b + LAST_SEEN] = key;
+      s[b + LAST_SLOT] = this.trackPairs ? this.append(c, key, amount) : 0;
       return;
     }
-    if (ms < this.firstMs[c]!) this.firstMs[c] = ms;
-    if (ms > this.lastMs[c]!) this.lastMs[c] = ms;
-    if (key < this.firstKey[c]!) this.firstKey[c] = key;
-    if (key > this.lastKey[c]!) this.lastKey[c] = key;
+    const b = c * STRIDE;
+    if (ms < st[b + FIRST_MS]!) st[b + FIRST_MS] = ms;
+    if (ms > st[b + LAST_MS]!) st[b + LAST_MS] = ms;
+    if (key < st[b + FIRST_KEY]!) st[b + FIRST_KEY] = key;
+    if (key > st[b + LAST_KEY]!) st[b + LAST_KEY] = key;
     if (!this.trackPairs) return;
-    const last = this.lastSeen[c]!;
+    const last = st[b + LAST_SEEN]!;
     if (key === last) {
-      const slot = this.lastSlot[c]!;
+      const slot = st[b + LAST_SLOT]!;
       this.pa[slot]! += amount;
       this.pr[slot]!++;
       return;
     }
     if (key < last) this.monotone = false;
-    this.lastSeen[c] = key;
-    this.lastSlot[c] = this.append(c, key, amount);
+    st[b + LAST_SEEN] = key;
+    st[b + LAST_SLOT] = this.append(c, key, amount);
     if (!this.monotone && this.size >= Math.max(2 * this.compactedSize, this.minCompaction)) this.compact();
   }
 
@@ -132,6 +142,11 @@ export class CustomerPeriodCollector {
     if (!this.monotone) this.compact();
     const n = this.n;
     const p = this.size;
+    const column = (k: number): Float64Array => {
+      const out = new Float64Array(n);
+      for (let c = 0; c < n; c++) out[c] = this.state[c * STRIDE + k]!;
+      return out;
+    };
     return {
       ids: this.ids,
       customers: n,
@@ -140,21 +155,16 @@ export class CustomerPeriodCollector {
       pairKey: this.pk.subarray(0, p),
       pairAmount: this.pa.subarray(0, p),
       pairRows: this.pr.subarray(0, p),
-      firstKey: this.firstKey.subarray(0, n),
-      lastKey: this.lastKey.subarray(0, n),
-      firstMs: this.firstMs.subarray(0, n),
-      lastMs: this.lastMs.subarray(0, n),
+      firstKey: column(FIRST_KEY),
+      lastKey: column(LAST_KEY),
+      firstMs: column(FIRST_MS),
+      lastMs: column(LAST_MS),
     };
   }
 
   private growCustomers(): void {
     const cap = this.capC * 2;
-    this.firstKey = grow(this.firstKey, cap);
-    this.lastKey = grow(this.lastKey, cap);
-    this.lastSeen = grow(this.lastSeen, cap);
-    this.lastSlot = grow(this.lastSlot, cap);
-    this.firstMs = grow(this.firstMs, cap);
-    this.lastMs = grow(this.lastMs, cap);
+    this.state = grow(this.state, cap * STRIDE);
     this.capC = cap;
   }
 
@@ -212,8 +222,8 @@ export class CustomerPeriodCollector {
         }
       }
       if (hi > lo) {
-        this.lastSeen[c] = prevKey;
-        this.lastSlot[c] = out - 1;
+        this.state[c * STRIDE + LAST_SEEN] = prevKey;
+        this.state[c * STRIDE + LAST_SLOT] = out - 1;
       }
     }
     this.pc = nc;

@@ -1,7 +1,7 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { chiSquareSf } from "../math/chi-square.js";
-import { survivalColumns, type SurvivalSample } from "./survival-input.js";
+import { eventTable, survivalColumns, type SurvivalSample } from "./survival-input.js";
 
 /**
  * Options of {@link logRankTest}.
@@ -76,33 +76,11 @@ export function logRankTest(groupA: SurvivalSample, groupB: SurvivalSample, opti
   const a = survivalColumns("groupA", groupA.durations, groupA.observed, groupA.weights);
   const b = survivalColumns("groupB", groupB.durations, groupB.observed, groupB.weights);
 
-  // Pool: time, group (0 = A, 1 = B), event flag, weight; sorted by time.
-  const n = a.n + b.n;
-  const time = new Float64Array(n);
-  const group = new Uint8Array(n);
-  const event = new Uint8Array(n);
-  const weight = new Float64Array(n);
-  for (let i = 0; i < a.n; i++) {
-    time[i] = a.durations[i]!;
-    event[i] = a.events[i]!;
-    weight[i] = a.weights?.[i] ?? 1;
-  }
-  for (let i = 0; i < b.n; i++) {
-    time[a.n + i] = b.durations[i]!;
-    group[a.n + i] = 1;
-    event[a.n + i] = b.events[i]!;
-    weight[a.n + i] = b.weights?.[i] ?? 1;
-  }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((x, y) => time[x]! - time[y]!);
-
-  let atRiskA = 0;
-  let atRiskB = 0;
-  for (let i = 0; i < n; i++) {
-    if (group[i] === 0) atRiskA += weight[i]!;
-    else atRiskB += weight[i]!;
-  }
+  // The two event tables (sorted distinct times with events and censorings), merged by time.
+  const ta = eventTable(a);
+  const tb = eventTable(b);
+  let atRiskA = ta.total;
+  let atRiskB = tb.total;
   let oA = 0;
   let oB = 0;
   let eA = 0;
@@ -110,23 +88,24 @@ export function logRankTest(groupA: SurvivalSample, groupB: SurvivalSample, opti
   let v = 0;
   let sPooled = 1; // pooled Kaplan–Meier just before the current time
   let i = 0;
-  while (i < n) {
-    const t = time[order[i]!]!;
+  let j = 0;
+  const na = ta.times.length;
+  const nb = tb.times.length;
+  while (i < na || j < nb) {
+    const t = Math.min(i < na ? ta.times[i]! : Number.POSITIVE_INFINITY, j < nb ? tb.times[j]! : Number.POSITIVE_INFINITY);
     let dA = 0;
     let dB = 0;
     let removedA = 0;
     let removedB = 0;
-    while (i < n && time[order[i]!] === t) {
-      const s = order[i]!;
-      const w = weight[s]!;
-      if (group[s] === 0) {
-        removedA += w;
-        if (event[s] === 1) dA += w;
-      } else {
-        removedB += w;
-        if (event[s] === 1) dB += w;
-      }
+    if (i < na && ta.times[i] === t) {
+      dA = ta.events[i]!;
+      removedA = dA + ta.censored[i]!;
       i++;
+    }
+    if (j < nb && tb.times[j] === t) {
+      dB = tb.events[j]!;
+      removedB = dB + tb.censored[j]!;
+      j++;
     }
     const d = dA + dB;
     const atRisk = atRiskA + atRiskB;
