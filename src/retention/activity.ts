@@ -77,7 +77,9 @@ export type ActivitySource = Iterable<ActivityRecord> | AsyncIterable<ActivityRe
 export interface ActivityOptions {
   /**
    * Which transaction kinds count as activity (default `["purchase", "payment"]`:
-   * refunds and adjustments are not activity). Plain rows always count.
+   * refunds and adjustments are not activity). Plain rows always count. A refund,
+   * when counted, subtracts its amount from revenue figures (its amount is stored
+   * positive; the kind gives the direction).
    */
   readonly kinds?: readonly TransactionKind[];
 }
@@ -149,6 +151,7 @@ export async function readActivity(
     let when: unknown;
     let rawAmount: unknown;
     let timeField: string;
+    let refund = false;
     if (r.occurredAt !== undefined && r.kind !== undefined) {
       if (!kinds.has(r.kind as string)) {
         if (!(TRANSACTION_KINDS as readonly unknown[]).includes(r.kind)) throw invalidInput(`${field}[${i}].kind`, r.kind, `one of ${TRANSACTION_KINDS.join(", ")}`);
@@ -157,6 +160,7 @@ export async function readActivity(
       when = r.occurredAt;
       rawAmount = r.amount;
       timeField = "occurredAt";
+      refund = r.kind === "refund";
     } else {
       when = r.at;
       rawAmount = r.amount;
@@ -184,6 +188,7 @@ export async function readActivity(
         throw invalidInput(`${field}[${i}].amount`, rawAmount, "a number or { amount, currency }");
       }
       if (!Number.isFinite(amount)) throw invalidInput(`${field}[${i}].amount`, amount, "a finite number");
+      if (refund) amount = -amount;
       if (policy.needAmounts) {
         if (policy.currency !== undefined) {
           if (currency !== policy.currency) amount = 0;

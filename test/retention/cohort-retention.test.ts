@@ -137,6 +137,10 @@ describe("cohortRetention", () => {
     const t = await cohortRetention(rows, { period: "month", asOf, kinds: ["refund"] });
     expect(t.customers).toBe(1);
     expect(t.cohorts[0]!.key).toBe("2024-02");
+    // Counted refunds subtract from revenue: g joins the February cohort with −5.
+    const withRefunds = await cohortRetention(rows, { period: "month", asOf, kinds: ["purchase", "refund"], revenue: true });
+    expect(withRefunds.cohorts[1]).toMatchObject({ key: "2024-02", size: 3 });
+    expect(withRefunds.cohorts[1]!.revenue![0]).toBe(18 - 5);
   });
 
   it("works at other granularities (ISO weeks, quarters, days)", async () => {
