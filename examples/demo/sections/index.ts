@@ -1,5 +1,6 @@
 import type { DemoSection } from "../context.js";
 import { section as store } from "./store.js";
+import { section as retention } from "./retention.js";
 
 /**
  * The sections of the tour, in order. Each module adds one line here (and its file
@@ -7,4 +8,5 @@ import { section as store } from "./store.js";
  */
 export const sections: readonly DemoSection[] = [
   store,
+  retention,
 ];

@@ -13,7 +13,6 @@ import {
   logRankTest,
   mrrMovements,
   periodIndex,
-  periodLabel,
   repeatPurchaseRate,
   revenueRetention,
 } from "crmkit/retention";
@@ -72,7 +71,7 @@ async function subscriptionTenure(ctx: DemoContext, subs: readonly Subscription[
     const twelve = (g: { durations: number[]; observed: number[] }) => pct(kaplanMeier(g.durations, g.observed).survivalAt(12), 1);
     ctx.log(
       `  monthly billing: ${twelve(monthly)} still subscribed at 12 months (n = ${monthly.durations.length}); annual billing: ${twelve(annual)} (n = ${annual.durations.length});`,
-      `  log-rank chi-square ${test.statistic.toFixed(2)}, p = ${test.pValue < 0.001 ? "<0.001" : test.pValue.toFixed(3)}`,
+      `  log-rank chi-square ${test.statistic.toFixed(2)}, ${test.pValue < 0.001 ? "p < 0.001" : `p = ${test.pValue.toFixed(3)}`}`,
       "",
     );
   }
@@ -143,7 +142,6 @@ async function sbg(ctx: DemoContext, subs: readonly Subscription[]): Promise<voi
   );
 
   // The MRR bridge of the last six months, and trailing-twelve-month revenue retention.
-  const month = periodIndex(ctx.asOf, "month");
   const from = new Date(Date.UTC(ctx.asOf.getUTCFullYear(), ctx.asOf.getUTCMonth() - 6, 1));
   const movements = await mrrMovements(subs, { period: "month", from, asOf: ctx.asOf });
   for (const report of movements.currencies) {
@@ -166,7 +164,7 @@ async function sbg(ctx: DemoContext, subs: readonly Subscription[]): Promise<voi
   const yearAgo = new Date(Date.UTC(ctx.asOf.getUTCFullYear() - 1, ctx.asOf.getUTCMonth(), ctx.asOf.getUTCDate()));
   for (const r of await revenueRetention(subs, { from: yearAgo, to: ctx.asOf })) {
     ctx.log(
-      `Trailing twelve months to ${periodLabel(month, "month")} (${r.currency}, customers paying a year ago): NRR ${pct(r.netRevenueRetention, 1)}, GRR ${pct(r.grossRevenueRetention, 1)}, logo retention ${pct(r.customerRetention, 1)} of ${r.startingCustomers}`,
+      `Trailing twelve months to ${ctx.asOf.toISOString().slice(0, 10)} (${r.currency}, customers paying a year ago): NRR ${pct(r.netRevenueRetention, 1)}, GRR ${pct(r.grossRevenueRetention, 1)}, logo retention ${pct(r.customerRetention, 1)} of ${r.startingCustomers}`,
     );
   }
 }
