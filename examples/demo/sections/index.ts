@@ -1,6 +1,8 @@
 import type { DemoSection } from "../context.js";
-import { section as store } from "./store.js";
+import { section as conversion } from "./conversion.js";
+import { section as nps } from "./nps.js";
 import { section as retention } from "./retention.js";
+import { section as store } from "./store.js";
 
 /**
  * The sections of the tour, in order. Each module adds one line here (and its file
@@ -9,4 +11,6 @@ import { section as retention } from "./retention.js";
 export const sections: readonly DemoSection[] = [
   store,
   retention,
+  nps,
+  conversion,
 ];
