@@ -23,3 +23,26 @@ export { segmentCustomers } from "./segment-customers.js";
 export { SegmentMembership, type SegmentOverlap, type SegmentSize } from "./segment-membership.js";
 export type { CustomerGroups } from "./customer-groups.js";
 export { EARTH_RADIUS_KM, haversineKm } from "./haversine.js";
+export {
+  rfmScores,
+  type CustomerRfmColumns,
+  type CustomerRfmRow,
+  type PurchaseColumns,
+  type PurchaseRow,
+  type RfmInput,
+  type RfmOptions,
+} from "./rfm-scores.js";
+export type { FrequencyUnit, PurchasePeriod } from "./purchase-accumulator.js";
+export { RfmScoreTable, type RfmColumns, type RfmCustomerScore, type RfmInputCounts } from "./rfm-score-table.js";
+export type { CollapsedBins, RfmBinning, RfmBinningMethod, RfmDimension } from "./rfm-binning.js";
+export {
+  parseRfmSegmentMap,
+  PYMC_RFM_SEGMENTS,
+  RFM_SEGMENTS,
+  RfmSegmentMapSchema,
+  type RfmSegmentMap,
+  type RfmSegmentMapInput,
+  type RfmSegmentRule,
+} from "./rfm-segment-map.js";
+export { rfmSegments } from "./rfm-segments.js";
+export { RfmSegmentAssignment } from "./rfm-segment-assignment.js";
