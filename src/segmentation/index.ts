@@ -46,3 +46,14 @@ export {
 } from "./rfm-segment-map.js";
 export { rfmSegments } from "./rfm-segments.js";
 export { RfmSegmentAssignment } from "./rfm-segment-assignment.js";
+export {
+  ABC_TIERS,
+  PARETO_TIERS,
+  VIP_TIERS,
+  valueTiers,
+  type ValueTierInput,
+  type ValueTierOptions,
+  type ValueTierSpec,
+} from "./value-tiers.js";
+export { ValueTierAssignment, type ValueTier } from "./value-tier-assignment.js";
+export { summarizeSegments, type SegmentSummary, type SegmentSummaryRow } from "./segment-summary.js";
