@@ -2,10 +2,27 @@ import { CrmkitError } from "../errors/crmkit-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { invalidInput } from "../errors/invalid-input.js";
 
-/** How purchases are counted into `frequency`. */
+/**
+ * How purchases are counted into `frequency`: every transaction, distinct orders
+ * (`orderId`; rows without one count alone), or distinct calendar periods.
+ *
+ * @example
+ * ```ts
+ * import type { FrequencyUnit } from "crmkit/segmentation";
+ * const purchaseDays: FrequencyUnit = "periods";
+ * ```
+ */
 export type FrequencyUnit = "transactions" | "orders" | "periods";
 
-/** Calendar periods (UTC) for counting purchases per period. */
+/**
+ * Calendar periods (UTC; ISO weeks start on Monday) for counting purchases per period.
+ *
+ * @example
+ * ```ts
+ * import type { PurchasePeriod } from "crmkit/segmentation";
+ * const period: PurchasePeriod = "week";
+ * ```
+ */
 export type PurchasePeriod = "day" | "week" | "month" | "quarter" | "year";
 
 /** Settings of a {@link PurchaseAccumulator}. */
@@ -60,19 +77,23 @@ function periodIndex(ms: number, period: PurchasePeriod): number {
  * Parses a purchase instant: a valid `Date`, finite epoch milliseconds, or an ISO
  * 8601 string that is a calendar date (midnight UTC) or a date-time with an offset
  * (a date-time without offset would be read in the machine's time zone: rejected).
+ * Returns NaN for anything else.
  */
-export function instantOf(value: unknown, field: string): number {
-  if (value instanceof Date) {
-    const ms = value.getTime();
-    if (!Number.isNaN(ms)) return ms;
-  } else if (typeof value === "number") {
-    if (Number.isFinite(value)) return value;
-  } else if (typeof value === "string" && ISO.test(value)) {
-    const ms = Date.parse(value);
-    if (!Number.isNaN(ms)) return ms;
-  }
-  throw invalidInput(field, value, "a valid Date, epoch milliseconds or an ISO 8601 date / date-time with offset");
+export function parseInstant(value: unknown): number {
+  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === "string" && ISO.test(value)) return Date.parse(value);
+  return Number.NaN;
 }
+
+/** {@link parseInstant}, throwing `INVALID_INPUT` naming `field` when the value is not an instant. */
+export function instantOf(value: unknown, field: string): number {
+  const ms = parseInstant(value);
+  if (Number.isNaN(ms)) throw invalidInput(field, value, INSTANT);
+  return ms;
+}
+
+const INSTANT = "a valid Date, epoch milliseconds or an ISO 8601 date / date-time with offset";
 
 function growTo(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
   const b = new Float64Array(size);
@@ -89,6 +110,8 @@ export class PurchaseAccumulator {
   readonly #s: AccumulatorSettings;
   readonly #index = new Map<string, number>();
   readonly #ids: string[] = [];
+  #lastId: string | undefined;
+  #lastIndex = -1;
   #last: Float64Array<ArrayBuffer> = new Float64Array(1024);
   #tx: Float64Array<ArrayBuffer> = new Float64Array(1024);
   #units: Float64Array<ArrayBuffer> = new Float64Array(1024);
@@ -107,6 +130,8 @@ export class PurchaseAccumulator {
   }
 
   #customer(id: string): number {
+    // rows often come grouped by customer: skip the map for a repeat of the previous id
+    if (id === this.#lastId) return this.#lastIndex;
     let i = this.#index.get(id);
     if (i === undefined) {
       i = this.#ids.length;
@@ -121,10 +146,12 @@ export class PurchaseAccumulator {
       }
       this.#last[i] = Number.NEGATIVE_INFINITY;
     }
+    this.#lastId = id;
+    this.#lastIndex = i;
     return i;
   }
 
-  #checkCurrency(currency: string | undefined, label: string): void {
+  #checkCurrency(currency: string | undefined, source: string, index: number): void {
     if (currency === undefined) return;
     if (this.#currency === undefined) {
       this.#currency = currency;
@@ -133,21 +160,21 @@ export class PurchaseAccumulator {
       const since = this.#s.currency !== undefined ? "options.currency" : `row ${this.#currencyRow}`;
       throw new CrmkitError(
         "CURRENCY_MISMATCH",
-        `${label}: amount in ${currency}, but the purchases are in ${this.#currency} (since ${since}); convert to one currency or score each currency separately`,
+        `${source}[${index}]: amount in ${currency}, but the purchases are in ${this.#currency} (since ${since}); convert to one currency or score each currency separately`,
         { details: { expected: this.#currency, got: currency, row: this.#rows } },
       );
     }
   }
 
   /**
-   * Adds one row. `label` names the row in errors (`transactions[12]`). Kinds not
+   * Adds one row; `source[index]` names it in errors (`transactions[12]`). Kinds not
    * among the purchase kinds (and refunds unless netted) are counted as ignored.
    */
-  add(label: string, customerId: unknown, timeField: string, at: unknown, amount: unknown, currency: unknown, kind: unknown, orderId: unknown): void {
+  add(source: string, index: number, customerId: unknown, timeField: string, at: unknown, amount: unknown, currency: unknown, kind: unknown, orderId: unknown): void {
     const row = this.#rows++;
     let refund = false;
     if (kind !== undefined) {
-      if (typeof kind !== "string") throw invalidInput(`${label}.kind`, kind, "a transaction kind string");
+      if (typeof kind !== "string") throw invalidInput(`${source}[${index}].kind`, kind, "a transaction kind string");
       if (!this.#s.kinds.has(kind)) {
         if (kind === "refund" && this.#s.refunds === "net") refund = true;
         else {
@@ -156,13 +183,14 @@ export class PurchaseAccumulator {
         }
       }
     }
-    if (typeof customerId !== "string" || customerId.length === 0) throw invalidInput(`${label}.customerId`, customerId, "a non-empty string");
-    const ms = instantOf(at, `${label}.${timeField}`);
+    if (typeof customerId !== "string" || customerId.length === 0) throw invalidInput(`${source}[${index}].customerId`, customerId, "a non-empty string");
+    const ms = parseInstant(at);
+    if (Number.isNaN(ms)) throw invalidInput(`${source}[${index}].${timeField}`, at, INSTANT);
     if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0) {
-      throw invalidInput(`${label}.amount`, amount, "a finite amount >= 0 (the transaction kind, not the sign, gives the direction)");
+      throw invalidInput(`${source}[${index}].amount`, amount, "a finite amount >= 0 (the transaction kind, not the sign, gives the direction)");
     }
-    if (currency !== undefined && typeof currency !== "string") throw invalidInput(`${label}.currency`, currency, "an ISO 4217 currency code");
-    this.#checkCurrency(currency, label);
+    if (currency !== undefined && typeof currency !== "string") throw invalidInput(`${source}[${index}].currency`, currency, "an ISO 4217 currency code");
+    if (currency !== undefined && currency !== this.#currency) this.#checkCurrency(currency, source, index);
     if (ms > this.#s.asOf) {
       if (this.#s.afterAsOf === "skip") {
         this.#skipped++;
@@ -170,8 +198,8 @@ export class PurchaseAccumulator {
       }
       throw new CrmkitError(
         "INVALID_INPUT",
-        `${label}.${timeField}: ${describeValue(new Date(ms))} is after asOf ${new Date(this.#s.asOf).toISOString()} (customer ${JSON.stringify(customerId)}); pass the data up to asOf, or afterAsOf: "skip" to leave such rows out`,
-        { issues: [{ path: [label, timeField], message: "expected a purchase at or before asOf", input: new Date(ms) }], details: { row, customerId, at: new Date(ms) } },
+        `${source}[${index}].${timeField}: ${describeValue(new Date(ms))} is after asOf ${new Date(this.#s.asOf).toISOString()} (customer ${JSON.stringify(customerId)}); pass the data up to asOf, or afterAsOf: "skip" to leave such rows out`,
+        { issues: [{ path: [`${source}[${index}]`, timeField], message: "expected a purchase at or before asOf", input: new Date(ms) }], details: { row, customerId, at: new Date(ms) } },
       );
     }
     const i = this.#customer(customerId);
@@ -189,7 +217,7 @@ export class PurchaseAccumulator {
       case "orders":
         if (orderId === undefined) this.#units[i]!++;
         else {
-          if (typeof orderId !== "string") throw invalidInput(`${label}.orderId`, orderId, "a string order id");
+          if (typeof orderId !== "string") throw invalidInput(`${source}[${index}].orderId`, orderId, "a string order id");
           const key = `${i}\u0000${orderId}`;
           if (!this.#seenText.has(key)) {
             this.#seenText.add(key);

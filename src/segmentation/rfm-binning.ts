@@ -1,6 +1,14 @@
 import { quantileSorted } from "../math/quantile.js";
 
-/** One of the three RFM dimensions. */
+/**
+ * One of the three RFM dimensions.
+ *
+ * @example
+ * ```ts
+ * import type { RfmDimension } from "crmkit/segmentation";
+ * const dims: RfmDimension[] = ["recency", "frequency", "monetary"];
+ * ```
+ */
 export type RfmDimension = "recency" | "frequency" | "monetary";
 
 /**

@@ -33,7 +33,15 @@ export interface RfmCustomerScore {
   readonly rfmScore: number;
 }
 
-/** The columns an {@link RfmScoreTable} is built from. */
+/**
+ * The columns an {@link RfmScoreTable} holds (one entry per customer).
+ *
+ * @example
+ * ```ts
+ * import type { RfmColumns } from "crmkit/segmentation";
+ * const topMonetary = (c: RfmColumns) => c.customerIds.filter((_, i) => c.monetaryScore[i] === 5);
+ * ```
+ */
 export interface RfmColumns {
   readonly customerIds: readonly string[];
   readonly recencyDays: Float64Array;

@@ -223,15 +223,14 @@ function accumulator(o: ParsedOptions): PurchaseAccumulator {
 }
 
 function addTransactionRow(acc: PurchaseAccumulator, row: unknown, i: number): void {
-  const label = `transactions[${i}]`;
-  if (typeof row !== "object" || row === null) throw invalidInput(label, row, "a Transaction or a purchase row { customerId, at, amount }");
+  if (typeof row !== "object" || row === null) throw invalidInput(`transactions[${i}]`, row, "a Transaction or a purchase row { customerId, at, amount }");
   const r = row as Partial<Transaction> & Partial<PurchaseRow>;
   if ("occurredAt" in r) {
     const money = r.amount as Money | undefined;
-    if (typeof money !== "object" || money === null) throw invalidInput(`${label}.amount`, money, "Money { amount, currency }");
-    acc.add(label, r.customerId, "occurredAt", r.occurredAt, money.amount, money.currency, r.kind, r.orderId);
+    if (typeof money !== "object" || money === null) throw invalidInput(`transactions[${i}].amount`, money, "Money { amount, currency }");
+    acc.add("transactions", i, r.customerId, "occurredAt", r.occurredAt, money.amount, money.currency, r.kind, r.orderId);
   } else {
-    acc.add(label, r.customerId, "at", r.at, r.amount, r.currency, r.kind, r.orderId);
+    acc.add("transactions", i, r.customerId, "at", r.at, r.amount, r.currency, r.kind, r.orderId);
   }
 }
 
@@ -344,7 +343,7 @@ function fromColumns(input: Record<string, unknown>, o: ParsedOptions): Summary 
     const amounts = column("amounts", true)!;
     const orderIds = column("orderIds", false);
     const acc = accumulator(o);
-    for (let i = 0; i < n; i++) acc.add(`input[${i}]`, ids[i], "at", at[i], amounts[i], currency, undefined, orderIds?.[i]);
+    for (let i = 0; i < n; i++) acc.add("input", i, ids[i], "at", at[i], amounts[i], currency, undefined, orderIds?.[i]);
     return fromAccumulator(acc, o);
   }
   if ("frequency" in input && "monetary" in input) {

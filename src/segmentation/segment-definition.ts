@@ -5,7 +5,15 @@ import { FORBIDDEN_KEYS, SafeKeySchema } from "../model/attributes.js";
 import { GeoPointSchema, type GeoPoint } from "../model/location.js";
 import { assertPlainJson } from "./json-guard.js";
 
-/** Limits on the size of one segment definition (hostile or runaway rules are rejected). */
+/**
+ * Limits on the size of one segment definition (hostile or runaway rules are rejected).
+ *
+ * @example
+ * ```ts
+ * import { SEGMENT_DEFINITION_LIMITS } from "crmkit/segmentation";
+ * SEGMENT_DEFINITION_LIMITS.maxInValues; // 10000
+ * ```
+ */
 export const SEGMENT_DEFINITION_LIMITS = Object.freeze({
   /** Deepest nesting of `all` / `any` / `not` groups. */
   maxConditionDepth: 32,
@@ -60,7 +68,15 @@ const ordered = z.union([z.number(), DateOperandSchema], {
   error: "expected a finite number or an ISO date (YYYY-MM-DD or date-time with offset)",
 });
 
-/** A condition on one field (see {@link SegmentCondition}). */
+/**
+ * A condition on one field (see {@link SegmentCondition}).
+ *
+ * @example
+ * ```ts
+ * import type { FieldCondition } from "crmkit/segmentation";
+ * const gmail: FieldCondition = { field: "emails", op: "endsWith", value: "@gmail.com", ignoreCase: true };
+ * ```
+ */
 export type FieldCondition =
   | { readonly field: string; readonly op: "eq"; readonly value: string | number | boolean; readonly ignoreCase?: boolean | undefined }
   | { readonly field: string; readonly op: "in"; readonly values: readonly (string | number | boolean)[]; readonly ignoreCase?: boolean | undefined }
