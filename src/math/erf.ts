@@ -113,7 +113,7 @@ function upperTail(ax: number): number {
  * import { erf } from "crmkit/math";
  * erf(1); // 0.8427007929497149
  * erf(-0.5); // -0.5204998778130465
- * erf(1e-20); // 1.1283791670955126e-20
+ * erf(1e-20); // 1.1283791670955125e-20
  * ```
  */
 export function erf(x: number): number {

@@ -82,7 +82,7 @@ function sortedCopy(fn: string, values: ArrayLike<number>): Float64Array {
  * ```ts
  * import { quantile } from "crmkit/math";
  * quantile([10, 1, 7, 3], 0.5); // 5
- * quantile([10, 1, 7, 3], 0.9); // 9.1
+ * quantile([10, 1, 7, 3], 0.9); // 9.100000000000001 (7 + 0.7 · 3)
  * ```
  */
 export function quantile(values: ArrayLike<number>, p: number): number {
