@@ -27,6 +27,7 @@ export {
   rfmScores,
   type CustomerRfmColumns,
   type CustomerRfmRow,
+  type IndexedPurchaseColumns,
   type PurchaseColumns,
   type PurchaseRow,
   type RfmInput,

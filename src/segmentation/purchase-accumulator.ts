@@ -95,27 +95,27 @@ export function instantOf(value: unknown, field: string): number {
 
 const INSTANT = "a valid Date, epoch milliseconds or an ISO 8601 date / date-time with offset";
 
-function growTo(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(size);
-  b.set(a);
-  return b;
-}
+// Per-customer record, interleaved so that one purchase touches one cache line:
+// [last purchase ms, transactions, purchases per frequency unit, revenue].
+const STRIDE = 4;
+const LAST = 0;
+const TX = 1;
+const UNITS = 2;
+const REVENUE = 3;
 
 /**
- * Sums purchases up per customer into typed-array columns: last purchase instant,
- * transaction count, purchases per frequency unit (distinct orders or periods when
- * asked), revenue. One `Map` from customer id to index; no object per row kept.
+ * Sums purchases up per customer into a typed-array record per customer: last
+ * purchase instant, transaction count, purchases per frequency unit (distinct orders
+ * or periods when asked), revenue. One `Map` from customer id to index (or none, for
+ * dictionary-encoded input); no object per row kept.
  */
 export class PurchaseAccumulator {
   readonly #s: AccumulatorSettings;
   readonly #index = new Map<string, number>();
-  readonly #ids: string[] = [];
+  #ids: string[] = [];
   #lastId: string | undefined;
   #lastIndex = -1;
-  #last: Float64Array<ArrayBuffer> = new Float64Array(1024);
-  #tx: Float64Array<ArrayBuffer> = new Float64Array(1024);
-  #units: Float64Array<ArrayBuffer> = new Float64Array(1024);
-  #revenue: Float64Array<ArrayBuffer> = new Float64Array(1024);
+  #rec: Float64Array<ArrayBuffer> = new Float64Array(1024 * STRIDE);
   readonly #seenNumeric = new Set<number>();
   readonly #seenText = new Set<string>();
   #currency: string | undefined;
@@ -129,6 +129,22 @@ export class PurchaseAccumulator {
     this.#currency = settings.currency;
   }
 
+  /**
+   * Fixes the customers up front (dictionary-encoded input): rows then name customers
+   * by their index in `ids` (see {@link addAt}). The ids must be unique, non-empty strings.
+   */
+  useDictionary(ids: readonly string[], field: string): void {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (typeof id !== "string" || id.length === 0) throw invalidInput(`${field}[${i}]`, id, "a non-empty string");
+      if (seen.has(id)) throw invalidInput(`${field}[${i}]`, id, "each customer once in the dictionary (duplicate id)");
+      seen.add(id);
+    });
+    this.#ids = [...ids];
+    this.#rec = new Float64Array(Math.max(1, ids.length) * STRIDE);
+    for (let i = 0; i < ids.length; i++) this.#rec[i * STRIDE + LAST] = Number.NEGATIVE_INFINITY;
+  }
+
   #customer(id: string): number {
     // rows often come grouped by customer: skip the map for a repeat of the previous id
     if (id === this.#lastId) return this.#lastIndex;
@@ -137,14 +153,12 @@ export class PurchaseAccumulator {
       i = this.#ids.length;
       this.#index.set(id, i);
       this.#ids.push(id);
-      if (i === this.#last.length) {
-        const size = i * 2;
-        this.#last = growTo(this.#last, size);
-        this.#tx = growTo(this.#tx, size);
-        this.#units = growTo(this.#units, size);
-        this.#revenue = growTo(this.#revenue, size);
+      if ((i + 1) * STRIDE > this.#rec.length) {
+        const bigger = new Float64Array(this.#rec.length * 2);
+        bigger.set(this.#rec);
+        this.#rec = bigger;
       }
-      this.#last[i] = Number.NEGATIVE_INFINITY;
+      this.#rec[i * STRIDE + LAST] = Number.NEGATIVE_INFINITY;
     }
     this.#lastId = id;
     this.#lastIndex = i;
@@ -171,6 +185,35 @@ export class PurchaseAccumulator {
    * among the purchase kinds (and refunds unless netted) are counted as ignored.
    */
   add(source: string, index: number, customerId: unknown, timeField: string, at: unknown, amount: unknown, currency: unknown, kind: unknown, orderId: unknown): void {
+    if (typeof customerId !== "string" || customerId.length === 0) {
+      // checked before the kind so that a malformed row is never silently "ignored"
+      this.#rows++;
+      throw invalidInput(`${source}[${index}].customerId`, customerId, "a non-empty string");
+    }
+    this.#add(source, index, -1, customerId, timeField, at, amount, currency, kind, orderId);
+  }
+
+  /** {@link add} for dictionary-encoded rows: `customer` indexes the ids given to {@link useDictionary}. */
+  addAt(source: string, index: number, customer: unknown, timeField: string, at: unknown, amount: unknown, currency: unknown, kind: unknown, orderId: unknown): void {
+    if (typeof customer !== "number" || !Number.isInteger(customer) || customer < 0 || customer >= this.#ids.length) {
+      this.#rows++;
+      throw invalidInput(`${source}[${index}]`, customer, `an index into the customer dictionary (0..${this.#ids.length - 1})`);
+    }
+    this.#add(source, index, customer, undefined, timeField, at, amount, currency, kind, orderId);
+  }
+
+  #add(
+    source: string,
+    index: number,
+    known: number,
+    customerId: string | undefined,
+    timeField: string,
+    at: unknown,
+    amount: unknown,
+    currency: unknown,
+    kind: unknown,
+    orderId: unknown,
+  ): void {
     const row = this.#rows++;
     let refund = false;
     if (kind !== undefined) {
@@ -183,45 +226,52 @@ export class PurchaseAccumulator {
         }
       }
     }
-    if (typeof customerId !== "string" || customerId.length === 0) throw invalidInput(`${source}[${index}].customerId`, customerId, "a non-empty string");
     const ms = parseInstant(at);
     if (Number.isNaN(ms)) throw invalidInput(`${source}[${index}].${timeField}`, at, INSTANT);
     if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0) {
       throw invalidInput(`${source}[${index}].amount`, amount, "a finite amount >= 0 (the transaction kind, not the sign, gives the direction)");
     }
-    if (currency !== undefined && typeof currency !== "string") throw invalidInput(`${source}[${index}].currency`, currency, "an ISO 4217 currency code");
-    if (currency !== undefined && currency !== this.#currency) this.#checkCurrency(currency, source, index);
+    if (currency !== undefined && currency !== this.#currency) {
+      if (typeof currency !== "string") throw invalidInput(`${source}[${index}].currency`, currency, "an ISO 4217 currency code");
+      this.#checkCurrency(currency, source, index);
+    }
     if (ms > this.#s.asOf) {
       if (this.#s.afterAsOf === "skip") {
         this.#skipped++;
         return;
       }
+      const who = customerId ?? this.#ids[known]!;
       throw new CrmkitError(
         "INVALID_INPUT",
-        `${source}[${index}].${timeField}: ${describeValue(new Date(ms))} is after asOf ${new Date(this.#s.asOf).toISOString()} (customer ${JSON.stringify(customerId)}); pass the data up to asOf, or afterAsOf: "skip" to leave such rows out`,
-        { issues: [{ path: [`${source}[${index}]`, timeField], message: "expected a purchase at or before asOf", input: new Date(ms) }], details: { row, customerId, at: new Date(ms) } },
+        `${source}[${index}].${timeField}: ${describeValue(new Date(ms))} is after asOf ${new Date(this.#s.asOf).toISOString()} (customer ${JSON.stringify(who)}); pass the data up to asOf, or afterAsOf: "skip" to leave such rows out`,
+        {
+          issues: [{ path: [`${source}[${index}]`, timeField], message: "expected a purchase at or before asOf", input: new Date(ms) }],
+          details: { row, customerId: who, at: new Date(ms) },
+        },
       );
     }
-    const i = this.#customer(customerId);
+    const i = known >= 0 ? known : this.#customer(customerId!);
+    const rec = this.#rec;
+    const base = i * STRIDE;
     if (refund) {
-      this.#revenue[i]! -= amount;
+      rec[base + REVENUE]! -= amount;
       return;
     }
-    if (ms > this.#last[i]!) this.#last[i] = ms;
-    this.#tx[i]!++;
-    this.#revenue[i]! += amount;
+    if (ms > rec[base + LAST]!) rec[base + LAST] = ms;
+    rec[base + TX]!++;
+    rec[base + REVENUE]! += amount;
     switch (this.#s.frequency) {
       case "transactions":
-        this.#units[i]!++;
+        rec[base + UNITS]!++;
         break;
       case "orders":
-        if (orderId === undefined) this.#units[i]!++;
+        if (orderId === undefined) rec[base + UNITS]!++;
         else {
           if (typeof orderId !== "string") throw invalidInput(`${source}[${index}].orderId`, orderId, "a string order id");
           const key = `${i}\u0000${orderId}`;
           if (!this.#seenText.has(key)) {
             this.#seenText.add(key);
-            this.#units[i]!++;
+            rec[base + UNITS]!++;
           }
         }
         break;
@@ -231,13 +281,13 @@ export class PurchaseAccumulator {
           const key = i * PERIOD_SPAN + (p + PERIOD_OFFSET);
           if (!this.#seenNumeric.has(key)) {
             this.#seenNumeric.add(key);
-            this.#units[i]!++;
+            rec[base + UNITS]!++;
           }
         } else {
           const key = `${i}\u0000${p}`;
           if (!this.#seenText.has(key)) {
             this.#seenText.add(key);
-            this.#units[i]!++;
+            rec[base + UNITS]!++;
           }
         }
         break;
@@ -248,8 +298,13 @@ export class PurchaseAccumulator {
   /** The per-customer columns; customers with refunds but no purchase are dropped and counted. */
   finish(): PurchaseColumnsOut {
     const n = this.#ids.length;
+    const rec = this.#rec;
     let keep = 0;
-    for (let i = 0; i < n; i++) if (this.#tx[i]! > 0) keep++;
+    let noPurchase = 0;
+    for (let i = 0; i < n; i++) {
+      if (rec[i * STRIDE + TX]! > 0) keep++;
+      else if (rec[i * STRIDE + REVENUE] !== 0) noPurchase++;
+    }
     const customerIds: string[] = new Array<string>(keep);
     const lastPurchaseAt = new Float64Array(keep);
     const transactions = new Float64Array(keep);
@@ -257,12 +312,13 @@ export class PurchaseAccumulator {
     const revenue = new Float64Array(keep);
     let j = 0;
     for (let i = 0; i < n; i++) {
-      if (this.#tx[i]! === 0) continue;
+      const base = i * STRIDE;
+      if (rec[base + TX] === 0) continue;
       customerIds[j] = this.#ids[i]!;
-      lastPurchaseAt[j] = this.#last[i]!;
-      transactions[j] = this.#tx[i]!;
-      units[j] = this.#units[i]!;
-      revenue[j] = this.#revenue[i]!;
+      lastPurchaseAt[j] = rec[base + LAST]!;
+      transactions[j] = rec[base + TX]!;
+      units[j] = rec[base + UNITS]!;
+      revenue[j] = rec[base + REVENUE]!;
       j++;
     }
     return {
@@ -275,7 +331,7 @@ export class PurchaseAccumulator {
       rows: this.#rows,
       ignored: this.#ignored,
       skippedAfterAsOf: this.#skipped,
-      refundOnly: n - keep,
+      refundOnly: noPurchase,
     };
   }
 }

@@ -42,7 +42,15 @@ function purchaseColumns(seed: number) {
   return { customerIds, at, amounts, currency: "EUR" };
 }
 
+/** The same purchases dictionary-encoded: customer positions instead of id strings. */
+function indexedColumns(cols: ReturnType<typeof purchaseColumns>) {
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const customerIndex = Int32Array.from(cols.customerIds, (id) => position.get(id)!);
+  return { customers: ids, customerIndex, at: cols.at, amounts: cols.amounts, currency: cols.currency };
+}
+
 const columns = purchaseColumns(42);
+const indexed = indexedColumns(columns);
 const rowCount = 1_000_000;
 const rows: PurchaseRow[] = Array.from({ length: rowCount }, (_, t) => ({
   customerId: columns.customerIds[t * 10]!,
@@ -119,6 +127,14 @@ describe("segmentation: RFM", () => {
     () => {
       const s = rfmScores(columns, { asOf });
       rfmSegments(s);
+    },
+    once,
+  );
+
+  bench(
+    "rfmScores + rfmSegments: 10M purchases (dictionary-encoded columns) -> 1M customers",
+    () => {
+      rfmSegments(rfmScores(indexed, { asOf }));
     },
     once,
   );

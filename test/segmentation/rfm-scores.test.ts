@@ -121,6 +121,19 @@ describe("rfmScores: values", () => {
       { asOf },
     );
     expect([...columns.rfmScore]).toEqual(expected);
+    // dictionary-encoded: "9" is in the dictionary without purchases, and the dictionary order differs from first appearance
+    const dictionary = ["6", "5", "9", "4", "3", "2", "1"];
+    const indexed = rfmScores(
+      {
+        customers: dictionary,
+        customerIndex: Int32Array.from(pymcRows, (r) => dictionary.indexOf(r.customerId)),
+        at: pymcRows.map((r) => Date.parse(r.at as string)),
+        amounts: pymcRows.map((r) => r.amount),
+      },
+      { asOf },
+    );
+    expect(indexed.customerIds).toEqual(["6", "5", "4", "3", "2", "1"]);
+    expect(indexed.customerIds.map((id) => indexed.get(id)!.rfmScore)).toEqual(indexed.customerIds.map((id) => columns.get(id)!.rfmScore));
     function* generate(): Generator<PurchaseRow> {
       yield* pymcRows;
     }
@@ -274,6 +287,14 @@ describe("rfmScores: bad input", () => {
     expect(failure(() => rfmScores(5 as never, { asOf })).message).toContain("input");
     expect(failure(() => rfmScores({ customerIds: ["a"], at: [1, 2], amounts: [1] }, { asOf })).message).toContain("input.at: expected 1 entries");
     expect(failure(() => rfmScores({ customerIds: ["a"] } as never, { asOf })).message).toContain("input: expected purchase columns");
+    const at = [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2)];
+    expect(failure(() => rfmScores({ customers: ["a", "b"], customerIndex: [0, 2], at, amounts: [1, 1] }, { asOf })).message).toContain(
+      "input[1]: expected an index into the customer dictionary (0..1), got 2",
+    );
+    expect(failure(() => rfmScores({ customers: ["a", "a"], customerIndex: [0, 1], at, amounts: [1, 1] }, { asOf })).message).toContain(
+      "input.customers[1]: expected each customer once in the dictionary",
+    );
+    expect(failure(() => rfmScores({ customers: ["a", "b"], customerIndex: [0, 1], at, amounts: [1] }, { asOf })).message).toContain("input.amounts: expected 2 entries");
   });
 
   it("never puts an object per customer in the columns", () => {
