@@ -75,6 +75,9 @@ export const LeadSchema = z
     if (l.status === "disqualified" && l.disqualifiedAt === undefined) {
       ctx.addIssue({ code: "custom", path: ["disqualifiedAt"], message: 'expected disqualifiedAt when status is "disqualified"', input: l.disqualifiedAt });
     }
+    if (l.status !== "disqualified" && l.disqualifiedAt !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["disqualifiedAt"], message: `disqualifiedAt is only allowed when status is "disqualified" (status is "${l.status}")`, input: l.disqualifiedAt });
+    }
     if (l.convertedAt !== undefined && l.convertedAt < l.createdAt) {
       ctx.addIssue({ code: "custom", path: ["convertedAt"], message: "expected convertedAt >= createdAt", input: l.convertedAt });
     }

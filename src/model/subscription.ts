@@ -35,7 +35,10 @@ export type MrrChange = z.infer<typeof MrrChangeSchema>;
  * (normalised to a month whatever the `billingInterval`); `mrrHistory` lists the
  * MRR in force from each instant, oldest first, starting at `startedAt` — an upgrade
  * or downgrade is one more entry. When `mrrHistory` is empty the MRR is `mrr` for the
- * whole life. `endedAt` is set once the subscription has ended (status `canceled`).
+ * whole life. `endedAt` is set once the subscription has ended, and only then (status
+ * `canceled`); a cancellation scheduled for the end of the period is
+ * `cancelRequestedAt` (within `[startedAt, endedAt]`). `trialEndsAt` is not before
+ * `startedAt`.
  *
  * @example
  * ```ts
@@ -76,8 +79,17 @@ export const SubscriptionSchema = z
     if (s.status === "canceled" && s.endedAt === undefined) {
       ctx.addIssue({ code: "custom", path: ["endedAt"], message: "expected endedAt for a canceled subscription", input: s.endedAt });
     }
+    if (s.status !== "canceled" && s.endedAt !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["endedAt"], message: `endedAt is only allowed once the subscription is canceled (status is "${s.status}"); a scheduled cancellation is cancelRequestedAt`, input: s.endedAt });
+    }
     if (s.endedAt !== undefined && s.endedAt < s.startedAt) {
       ctx.addIssue({ code: "custom", path: ["endedAt"], message: `expected endedAt >= startedAt (${s.startedAt.toISOString()})`, input: s.endedAt });
+    }
+    if (s.trialEndsAt !== undefined && s.trialEndsAt < s.startedAt) {
+      ctx.addIssue({ code: "custom", path: ["trialEndsAt"], message: `expected trialEndsAt >= startedAt (${s.startedAt.toISOString()})`, input: s.trialEndsAt });
+    }
+    if (s.cancelRequestedAt !== undefined && (s.cancelRequestedAt < s.startedAt || (s.endedAt !== undefined && s.cancelRequestedAt > s.endedAt))) {
+      ctx.addIssue({ code: "custom", path: ["cancelRequestedAt"], message: "expected cancelRequestedAt within [startedAt, endedAt]", input: s.cancelRequestedAt });
     }
     s.mrrHistory.forEach((c, i) => {
       if (c.mrr.currency !== s.mrr.currency) {

@@ -24,7 +24,9 @@ export const DEFAULT_SURVEY_SCALES = {
  * A survey answer: Net Promoter Score (0–10, "how likely are you to recommend…"),
  * customer satisfaction (CSAT, default 1–5) or customer effort (CES, default 1–7).
  * Scores are integers within the scale; CSAT and CES may declare another `scale`,
- * NPS may not. `customerId` is optional for anonymous surveys.
+ * NPS may not. `customerId` is optional for anonymous surveys. `ticketId` links a
+ * transactional survey to the support case it rates (CSAT and CES after a ticket is
+ * resolved), so satisfaction can be reported per ticket, priority or agent.
  *
  * @example
  * ```ts
@@ -52,6 +54,7 @@ export const SurveyResponseSchema = z
     respondedAt: TimestampSchema,
     surveyId: IdSchema.optional(),
     campaignId: IdSchema.optional(),
+    ticketId: IdSchema.optional(),
     channel: InteractionChannelSchema.optional(),
     comment: z.string().max(20_000).optional(),
     attributes: CustomAttributesSchema.default({}),

@@ -30,7 +30,8 @@ export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 
 /**
  * A support ticket (case). `resolvedAt` is required once the status is `resolved`
- * or `closed`, and never before `openedAt`.
+ * or `closed`; no timestamp is before `openedAt`, and `closedAt` is not before
+ * `resolvedAt`.
  *
  * @example
  * ```ts
@@ -77,6 +78,9 @@ export const TicketSchema = z
       if (at !== undefined && at < t.openedAt) {
         ctx.addIssue({ code: "custom", path: [field], message: `expected ${field} >= openedAt (${t.openedAt.toISOString()})`, input: at });
       }
+    }
+    if (t.closedAt !== undefined && t.resolvedAt !== undefined && t.closedAt < t.resolvedAt) {
+      ctx.addIssue({ code: "custom", path: ["closedAt"], message: `expected closedAt >= resolvedAt (${t.resolvedAt.toISOString()})`, input: t.closedAt });
     }
   });
 

@@ -1,3 +1,4 @@
+import { invalidInput } from "../errors/invalid-input.js";
 import type { EntityCollection, EntityMap } from "../model/entities.js";
 import { parseListQuery } from "./query-spec.js";
 import type { FilterMap, OrderFieldMap, StreamQuery } from "./query.js";
@@ -27,6 +28,7 @@ export function completeRepository<K extends EntityCollection>(
   type T = Stored<EntityMap[K]>;
 
   async function getMany(ids: readonly string[]): Promise<T[]> {
+    if (!Array.isArray(ids)) throw invalidInput(`${collection}.getMany(ids)`, ids, "an array of ids");
     const unique = [...new Set(ids)];
     const found: (T | null)[] = await Promise.all(unique.map((id) => core.get(id)));
     const out: T[] = [];
@@ -57,6 +59,7 @@ export function completeRepository<K extends EntityCollection>(
       return n;
     },
     async upsertMany(entities: readonly EntityInput<K>[], options?: Omit<WriteOptions, "expectedVersion">): Promise<T[]> {
+      if (!Array.isArray(entities)) throw invalidInput(`${collection}.upsertMany(entities)`, entities, "an array of entities");
       for (const e of entities) prepareWrite(collection, e);
       const out: T[] = [];
       for (const e of entities) out.push(await core.upsert(e, options));

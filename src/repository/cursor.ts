@@ -80,5 +80,9 @@ export function decodeCursor(cursor: string, collection: string, orderBy: string
       `a cursor of ${collection} ordered by ${orderBy} (this one is for ${String(parsed[1])} ordered by ${String(parsed[2])})`,
     );
   }
-  return { collection, orderBy, after: parsed[3] as (string | number)[] };
+  // The sort key has the shape sortKeyOf gives: [id] for the id order, [timeMs, id] otherwise.
+  const after = parsed[3] as (string | number)[];
+  const shaped = orderBy === "id" ? after.length === 1 && typeof after[0] === "string" : after.length === 2 && typeof after[0] === "number" && typeof after[1] === "string";
+  if (!shaped) throw invalidInput(`${collection}.list(query).cursor`, cursor, "a cursor returned by a previous page");
+  return { collection, orderBy, after };
 }

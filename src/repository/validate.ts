@@ -66,7 +66,8 @@ export function validateWriteOptions(where: string, options: unknown): number | 
  * input (as on an entity read from the store) is not part of the entity: it is removed
  * and, unless `options.expectedVersion` is given, used as the expected version — so a
  * read-modify-write of a stored entity can never silently overwrite a newer version
- * (the semantics of JPA's `@Version`). Strip `version` yourself for a blind write.
+ * (the semantics of JPA's `@Version`). Strip `version` (or set it to `undefined`) for a
+ * blind write.
  *
  * @example
  * ```ts
@@ -85,10 +86,13 @@ export function prepareWrite<K extends EntityCollection>(
   let body = input;
   if (typeof input === "object" && input !== null && Object.hasOwn(input, "version")) {
     const { version, ...rest } = input as { version: unknown };
-    if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-      throw invalidInput(`${collection}.upsert(entity).version`, version, "the integer version >= 1 read from the store (or no version)");
+    // `version: undefined` (as in `{ ...read, version: undefined }`) means no version, as an undefined option does.
+    if (version !== undefined) {
+      if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+        throw invalidInput(`${collection}.upsert(entity).version`, version, "the integer version >= 1 read from the store (or no version)");
+      }
+      expectedVersion ??= version;
     }
-    expectedVersion ??= version;
     body = rest;
   }
   return { entity: validateEntity(collection, body), expectedVersion };

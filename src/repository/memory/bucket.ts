@@ -14,16 +14,17 @@ export class Bucket {
 
   add(id: string): void {
     this.ids.add(id);
-    this.views.clear();
+    this.touch();
   }
 
   delete(id: string): void {
-    if (this.ids.delete(id)) this.views.clear();
+    if (this.ids.delete(id)) this.touch();
   }
 
   /** Marks views stale after an entity's sort key may have changed. */
   touch(): void {
-    this.views.clear();
+    // Map#clear allocates a fresh table even when the map is empty: skip it on bulk loads.
+    if (this.views.size > 0) this.views.clear();
   }
 
   /** The ids in `order`, sorted by `keyOf`, with their keys. */

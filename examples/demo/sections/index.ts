@@ -1,0 +1,10 @@
+import type { DemoSection } from "../context.js";
+import { section as store } from "./store.js";
+
+/**
+ * The sections of the tour, in order. Each module adds one line here (and its file
+ * `sections/<module>.ts` exporting `section`).
+ */
+export const sections: readonly DemoSection[] = [
+  store,
+];
