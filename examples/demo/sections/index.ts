@@ -1,4 +1,5 @@
 import type { DemoSection } from "../context.js";
+import { section as segmentation } from "./segmentation.js";
 import { section as store } from "./store.js";
 
 /**
@@ -7,4 +8,5 @@ import { section as store } from "./store.js";
  */
 export const sections: readonly DemoSection[] = [
   store,
+  segmentation,
 ];

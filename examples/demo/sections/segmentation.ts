@@ -11,35 +11,32 @@ import {
 } from "crmkit/segmentation";
 import type { DemoSection } from "../context.js";
 
-const money = (amount: number | undefined, currency: string | undefined): string =>
-  amount === undefined ? "–" : `${amount.toLocaleString("en-US", { maximumFractionDigits: 0 })}${currency === undefined ? "" : ` ${currency}`}`;
-const pct = (share: number | undefined): string => (share === undefined ? "–" : `${(100 * share).toFixed(1)} %`);
-const days = (d: number | undefined): string => (d === undefined ? "–" : d.toFixed(0));
+const pct = (share: number | undefined): string => (share === undefined ? "–" : `${(100 * share).toFixed(1)}%`);
+const round = (x: number | undefined, digits = 0): number | undefined => (x === undefined ? undefined : Number(x.toFixed(digits)));
 
-function rows(summary: readonly SegmentSummaryRow[], currency: string | undefined): Record<string, unknown>[] {
+function rows(summary: readonly SegmentSummaryRow[], currency: string): Record<string, unknown>[] {
   return summary
     .filter((r) => r.customers > 0)
     .map((r) => ({
       segment: r.segment,
       customers: r.customers,
       "% customers": pct(r.customerShare),
-      revenue: money(r.revenue, currency),
+      [`revenue ${currency}`]: round(r.revenue),
       "% revenue": pct(r.revenueShare),
-      "avg order": money(r.averageOrderValue, currency),
-      "median recency (days)": days(r.medianRecencyDays),
+      [`avg order ${currency}`]: round(r.averageOrderValue, 2),
+      "median recency (days)": round(r.medianRecencyDays),
     }));
 }
 
 export const section: DemoSection = {
-  title: "Segmentation",
+  title: "Segmentation: RFM segments, the VIP tier and a campaign audience",
   async run(ctx) {
-    ctx.heading("Segmentation: RFM segments, the VIP tier and a campaign audience");
     // Purchases up to the dataset's "now"; anything later is left out and counted.
     const scores = await rfmScores(ctx.store.transactions.stream(), { asOf: ctx.asOf, afterAsOf: "skip" });
     const { frequency } = scores.binning;
     ctx.log(
-      `${scores.size} customers with purchases up to ${ctx.asOf.toISOString().slice(0, 10)} ` +
-        `(${scores.input.rows} transactions read, ${scores.input.ignored} refunds/other kinds left out).`,
+      `${scores.size.toLocaleString("en-US")} customers with purchases up to ${ctx.asOf.toISOString().slice(0, 10)} ` +
+        `(${scores.input.rows.toLocaleString("en-US")} transactions read, ${scores.input.ignored.toLocaleString("en-US")} refunds/other kinds left out).`,
       `Frequency cut points ${frequency.cutPoints.map((c) => c.toFixed(2)).join(", ")}` +
         (frequency.collapsed ? " — tied counts collapsed some bins (scores skip, as in the R package rfm)." : "."),
     );
@@ -47,7 +44,8 @@ export const section: DemoSection = {
     const segments = rfmSegments(scores);
     const summary = summarizeSegments(segments);
     ctx.log("", "RFM segments (the R package rfm's ten segments, first match wins):");
-    ctx.table(rows([...summary.rows].sort((a, b) => b.revenue - a.revenue), summary.currency));
+    const currency = summary.currency ?? "";
+    ctx.table(rows([...summary.rows].sort((a, b) => b.revenue - a.revenue), currency));
 
     const tiers = valueTiers(scores, { by: "revenue", tiers: VIP_TIERS });
     ctx.log("", "Value tiers by revenue (VIP = top 1 % of customers, Gold = next 4 %, Silver = next 15 %):");
@@ -56,9 +54,9 @@ export const section: DemoSection = {
         tier: t.name,
         customers: t.customers,
         "% customers": pct(t.customerShare),
-        revenue: money(t.value, summary.currency),
+        [`revenue ${currency}`]: round(t.value),
         "% revenue": pct(t.valueShare),
-        "revenue from": money(t.minValue, summary.currency),
+        [`from ${currency}`]: round(t.minValue, 2),
       })),
     );
 
@@ -85,6 +83,6 @@ export const section: DemoSection = {
       { asOf: ctx.asOf, metrics: { rfmSegment: segments.toMap(), tier: tierOf } },
     );
     ctx.log("", "Rule-based segments over all customers:");
-    ctx.table(rows(summarizeSegments(membership, scores).rows, summary.currency));
+    ctx.table(rows(summarizeSegments(membership, scores).rows, currency));
   },
 };
