@@ -68,7 +68,8 @@ class Collector {
  * Evaluates segment definitions (or already compiled segments) over customers and
  * returns who is in which segment, each segment's size and share, and the overlaps
  * between segments. Definitions are compiled once with `options` (see
- * `compileSegment`); segment ids must be unique; each customer must appear once.
+ * `compileSegment`; segments passed already compiled keep the options they were
+ * compiled with); segment ids must be unique; each customer must appear once.
  *
  * Accepts an array or iterable of customers (returns the result) or an async
  * iterable such as `store.customers.stream()` (returns a promise).
