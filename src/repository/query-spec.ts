@@ -130,7 +130,7 @@ export const QUERY_SPECS: { readonly [K in EntityCollection]: CollectionQuerySpe
     timeField: "startedAt",
   },
   surveyResponses: {
-    equals: { customerId: (r) => r.customerId, kind: (r) => r.kind, surveyId: (r) => r.surveyId, campaignId: (r) => r.campaignId },
+    equals: { customerId: (r) => r.customerId, kind: (r) => r.kind, surveyId: (r) => r.surveyId, campaignId: (r) => r.campaignId, ticketId: (r) => r.ticketId },
     ranges: { respondedAt: (r) => r.respondedAt },
     timeField: "respondedAt",
   },

@@ -187,6 +187,8 @@ export interface SurveyResponseFilter {
   readonly kind?: SurveyResponse["kind"];
   readonly surveyId?: string;
   readonly campaignId?: string;
+  /** The ticket a CSAT/CES answer rates. */
+  readonly ticketId?: string;
   readonly respondedAt?: TimeRange;
 }
 /**

@@ -1,4 +1,6 @@
 import type { DemoSection } from "../context.js";
+import { section as conversion } from "./conversion.js";
+import { section as nps } from "./nps.js";
 import { section as segmentation } from "./segmentation.js";
 import { section as store } from "./store.js";
 
@@ -8,5 +10,7 @@ import { section as store } from "./store.js";
  */
 export const sections: readonly DemoSection[] = [
   store,
+  nps,
+  conversion,
   segmentation,
 ];
