@@ -3,6 +3,7 @@ import { section as clv } from "./clv.js";
 import { section as conversion } from "./conversion.js";
 import { section as nps } from "./nps.js";
 import { section as retention } from "./retention.js";
+import { section as segmentation } from "./segmentation.js";
 import { section as stages } from "./stages.js";
 import { section as store } from "./store.js";
 
@@ -14,6 +15,7 @@ export const sections: readonly DemoSection[] = [
   store,
   clv,
   retention,
+  segmentation,
   nps,
   conversion,
   stages,
