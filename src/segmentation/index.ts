@@ -29,11 +29,11 @@ export {
   type CustomerRfmRow,
   type IndexedPurchaseColumns,
   type PurchaseColumns,
-  type PurchaseRow,
+  type PurchaseRow as RfmPurchaseRow,
   type RfmInput,
   type RfmOptions,
 } from "./rfm-scores.js";
-export type { FrequencyUnit, PurchasePeriod } from "./purchase-accumulator.js";
+export type { FrequencyUnit, PurchasePeriod as RfmPurchasePeriod } from "./purchase-accumulator.js";
 export { RfmScoreTable, type RfmColumns, type RfmCustomerScore, type RfmInputCounts } from "./rfm-score-table.js";
 export type { CollapsedBins, RfmBinning, RfmBinningMethod, RfmDimension } from "./rfm-binning.js";
 export {
