@@ -2,7 +2,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-const analytics = ["clv", "retention", "nps", "segmentation", "conversion", "stages", "math", "model", "errors"];
+const analytics = ["clv", "retention", "nps", "segmentation", "conversion", "stages", "math", "time", "model", "errors"];
 
 export default tseslint.config(
   { ignores: ["dist/", "docs/api/", "coverage/", "node_modules/"] },

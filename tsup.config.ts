@@ -9,6 +9,7 @@ import { defineConfig } from "tsup";
 export const modules = [
   "errors",
   "math",
+  "time",
   "model",
   "repository",
   "testing",

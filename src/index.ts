@@ -10,6 +10,7 @@ export * from "./errors/index.js";
 export * from "./model/index.js";
 export * from "./repository/index.js";
 export * from "./math/index.js";
+export * from "./time/index.js";
 export * from "./clv/index.js";
 export * from "./retention/index.js";
 export * from "./nps/index.js";

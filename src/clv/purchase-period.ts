@@ -1,4 +1,5 @@
 import { invalidInput } from "../errors/invalid-input.js";
+import { periodIndexOfMs } from "../time/calendar-period.js";
 import { checkUnit, DAYS_PER_UNIT, type TimeUnit } from "./time-unit.js";
 
 /**
@@ -7,7 +8,8 @@ import { checkUnit, DAYS_PER_UNIT, type TimeUnit } from "./time-unit.js";
  * summaries). `"hour"` and `"day"` periods measure durations exactly in any
  * {@link TimeUnit} (weeks = days / 7); `"week"` (ISO, Monday first), `"month"`,
  * `"quarter"` and `"year"` periods count whole calendar periods and need the same
- * `unit` (lifetimes' `freq="W"` / `"M"`).
+ * `unit` (lifetimes' `freq="W"` / `"M"`). Calendar periods are those of
+ * `crmkit/time`, taken in `timeZone` when one is given.
  *
  * @example
  * ```ts
@@ -106,17 +108,8 @@ export class PeriodClock {
         return Math.floor(local / MS_PER_HOUR);
       case "day":
         return Math.floor(local / MS_PER_DAY);
-      case "week":
-        // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday (ISO).
-        return Math.floor((Math.floor(local / MS_PER_DAY) + 3) / 7);
-      default: {
-        const d = new Date(local);
-        const y = d.getUTCFullYear();
-        const m = d.getUTCMonth();
-        if (this.period === "month") return y * 12 + m;
-        if (this.period === "quarter") return y * 4 + Math.floor(m / 3);
-        return y;
-      }
+      default:
+        return periodIndexOfMs(local, this.period);
     }
   }
 

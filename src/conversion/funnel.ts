@@ -1,6 +1,6 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import type { Pipeline } from "../model/pipeline.js";
-import { COHORT_PERIODS, periodKey, type CohortPeriod } from "./calendar.js";
+import { checkCalendarPeriod, periodIndexOfMs, periodLabelOf, type CalendarPeriod } from "../time/calendar-period.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import { indexPipeline } from "./pipeline-index.js";
 import type { StageEntry } from "./records.js";
@@ -150,8 +150,8 @@ export interface FunnelOptions {
   readonly asOf: Date;
   /** Group by source, creation cohort, or both (one funnel per combination). */
   readonly groupBy?: readonly ("source" | "cohort")[];
-  /** Cohort period for `groupBy: ["cohort"]` (default `"month"`, UTC). */
-  readonly cohort?: CohortPeriod;
+  /** Cohort period for `groupBy: ["cohort"]` (default `"month"`, UTC; labels as `crmkit/time`'s `periodLabel`). */
+  readonly cohort?: CalendarPeriod;
   /** A stage that is not in the funnel: `"error"` (default, `INVALID_INPUT`) or `"ignore"` the entry. */
   readonly unknownStages?: "error" | "ignore";
 }
@@ -257,7 +257,7 @@ export function funnel(entities: ConversionInput<FunnelEntity>, stages: Pipeline
   assertRows(entities, "entities");
   const o = checkOptions(options);
   const asOf = checkDate(o.asOf, "options.asOf");
-  const period = o.cohort === undefined ? "month" : checkOneOf(o.cohort, COHORT_PERIODS, "options.cohort");
+  const period = o.cohort === undefined ? "month" : checkCalendarPeriod("options.cohort", o.cohort);
   const unknownMode = o.unknownStages === undefined ? "error" : checkOneOf(o.unknownStages, ["error", "ignore"] as const, "options.unknownStages");
   const groupBy = o.groupBy ?? [];
   if (!Array.isArray(groupBy)) throw invalidInput("options.groupBy", groupBy, 'an array of "source" and/or "cohort"');
@@ -303,7 +303,7 @@ export function funnel(entities: ConversionInput<FunnelEntity>, stages: Pipeline
     const dayIndex = Math.floor(ms / 86_400_000);
     let c = cohortCache.get(dayIndex);
     if (c === undefined) {
-      c = periodKey(ms, period);
+      c = periodLabelOf(periodIndexOfMs(ms, period), period);
       cohortCache.set(dayIndex, c);
     }
     return c;

@@ -13,7 +13,7 @@
 export type { ConversionInput } from "./input.js";
 export type { ConversionDeal, ConversionLead, StageEntry } from "./records.js";
 export type { DurationSummary } from "./duration-summary.js";
-export type { CohortPeriod } from "./calendar.js";
+export type { CalendarPeriod } from "../time/calendar-period.js";
 export { winRate, type WinRateOptions, type WinRateResult, type RateEstimate, type IntervalMethod } from "./win-rate.js";
 export { averageSalesCycle, type SalesCycleOptions, type SalesCycleResult } from "./sales-cycle.js";
 export { timeInStage, type TimeInStageOptions, type TimeInStageResult, type StageTime } from "./time-in-stage.js";

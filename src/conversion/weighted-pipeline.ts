@@ -1,7 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { Pipeline } from "../model/pipeline.js";
-import { periodKey } from "./calendar.js";
+import { periodIndexOfMs, periodLabelOf } from "../time/calendar-period.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import { indexPipeline, stageOf, type IndexedStage, type PipelineIndex } from "./pipeline-index.js";
 import type { ConversionDeal } from "./records.js";
@@ -211,7 +211,7 @@ export function weightedPipeline(deals: ConversionInput<ConversionDeal>, pipelin
           if (deal.expectedCloseAt === undefined) key = null;
           else {
             const close = checkDateAt(deal.expectedCloseAt, at, ".expectedCloseAt");
-            key = asOf !== undefined && close < asOf ? OVERDUE : periodKey(close, "month");
+            key = asOf !== undefined && close < asOf ? OVERDUE : periodLabelOf(periodIndexOfMs(close, "month"), "month");
           }
           break;
         case "owner":

@@ -15,7 +15,7 @@ export { npsScore, npsFromCounts, type NpsResult, type NpsOptions, type NpsScore
 export { compareNps, type CompareNpsOptions, type NpsComparison, type NpsDifferenceDirection } from "./compare.js";
 export { npsTrend, type NpsTrendOptions, type NpsTrendPoint } from "./trend.js";
 export { npsRollingTrend, type NpsRollingTrendOptions, type NpsRollingPoint } from "./rolling-trend.js";
-export type { NpsTrendPeriod } from "./utc-calendar.js";
+export type { CalendarPeriod } from "../time/calendar-period.js";
 export { npsBy, type NpsByOptions, type NpsSegment, type NpsSegments } from "./by.js";
 export { csatScore, type CsatOptions, type CsatResult, type CsatIntervalMethod } from "./csat.js";
 export { cesScore, type CesOptions, type CesResult } from "./ces.js";

@@ -3,7 +3,7 @@ import type { SurveyResponse } from "../model/survey-response.js";
 import { buildNpsResult, parseNpsOptions, type NpsResult } from "./score.js";
 import type { NpsTrendOptions } from "./trend.js";
 import { parseTrendOptions, withPeriodCounts } from "./trend-counts.js";
-import { periodLabel } from "./utc-calendar.js";
+import { periodIndexOfMs, periodLabelOf } from "../time/calendar-period.js";
 import { optionsObject } from "./validate.js";
 
 /**
@@ -117,7 +117,7 @@ export function npsRollingTrend(
         const n = p + q + d;
         const start = counts.starts[k]!;
         points.push({
-          label: periodLabel(start, range.period),
+          label: periodLabelOf(periodIndexOfMs(start, range.period), range.period),
           start: new Date(start),
           end: new Date(counts.starts[k + 1]!),
           windowStart: new Date(counts.starts[lo]!),

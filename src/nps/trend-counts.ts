@@ -2,7 +2,7 @@ import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { SurveyResponse } from "../model/survey-response.js";
 import { isAsyncInput, parseSelection, ResponseWalker, scoreField, type ScoreSink } from "./survey-input.js";
-import { addPeriods, periodStart, NPS_TREND_PERIODS, type NpsTrendPeriod } from "./utc-calendar.js";
+import { checkCalendarPeriod, shiftPeriodMs, type CalendarPeriod } from "../time/calendar-period.js";
 import { checkOptionalDate } from "./validate.js";
 
 /** The most periods a trend may span (guards against a `from` decades before `to` by mistake). */
@@ -56,7 +56,7 @@ export interface PeriodCounts {
 
 /** Options shared by the trend functions (validated by {@link parseTrendOptions}). */
 export interface TrendRange {
-  readonly period: NpsTrendPeriod;
+  readonly period: CalendarPeriod;
   /** Epoch ms or NaN when omitted. */
   readonly from: number;
   readonly to: number;
@@ -64,28 +64,25 @@ export interface TrendRange {
 
 /** Validates `period`, `from` and `to`. */
 export function parseTrendOptions(options: { period?: unknown; from?: unknown; to?: unknown }, field: string): TrendRange {
-  const period = options.period;
-  if (typeof period !== "string" || !(NPS_TREND_PERIODS as readonly string[]).includes(period)) {
-    throw invalidInput(`${field}.period`, period, `one of ${NPS_TREND_PERIODS.map((p) => `"${p}"`).join(", ")}`);
-  }
+  const period = checkCalendarPeriod(`${field}.period`, options.period);
   const from = checkOptionalDate(options.from, `${field}.from`, Number.NaN);
   const to = checkOptionalDate(options.to, `${field}.to`, Number.NaN);
   if (!Number.isNaN(from) && !Number.isNaN(to) && !(from < to)) {
     throw invalidInput(`${field}.to`, options.to, `an instant after options.from (${new Date(from).toISOString()})`);
   }
-  return { period: period as NpsTrendPeriod, from, to };
+  return { period, from, to };
 }
 
 /** The period starts covering [from, to), plus the end boundary. */
-function periodBoundaries(from: number, to: number, period: NpsTrendPeriod, field: string): Float64Array {
+function periodBoundaries(from: number, to: number, period: CalendarPeriod, field: string): Float64Array {
   const starts: number[] = [];
-  let start = periodStart(from, period);
+  let start = shiftPeriodMs(from, period);
   while (start < to) {
     starts.push(start);
     if (starts.length > MAX_TREND_PERIODS) {
       throw invalidInput(`${field}.from`, new Date(from), `a range of at most ${MAX_TREND_PERIODS} ${period}s (got more up to ${new Date(to).toISOString()})`);
     }
-    start = addPeriods(start, period, 1);
+    start = shiftPeriodMs(start, period, 1);
   }
   starts.push(start);
   return Float64Array.from(starts);
@@ -122,7 +119,7 @@ function countPeriods(collected: TimedCategories, range: TrendRange, lookBack: n
     if (Number.isNaN(to)) to = collected.max + 1;
     if (!(from < to)) throw invalidInput(`${field}.from`, new Date(from), `an instant before the last response (${new Date(collected.max).toISOString()})`);
   }
-  const first = lookBack > 0 ? addPeriods(periodStart(from, range.period), range.period, -lookBack) : from;
+  const first = lookBack > 0 ? shiftPeriodMs(from, range.period, -lookBack) : from;
   const starts = periodBoundaries(first, to, range.period, field);
   const periods = starts.length - 1;
   const counts = [new Float64Array(periods), new Float64Array(periods), new Float64Array(periods)] as const;
@@ -153,7 +150,7 @@ export function withPeriodCounts<R>(
     const r = range();
     const back = lookBack();
     const collected = new TimedCategories(name);
-    const from = Number.isNaN(r.from) ? undefined : new Date(back > 0 ? addPeriods(periodStart(r.from, r.period), r.period, -back) : r.from);
+    const from = Number.isNaN(r.from) ? undefined : new Date(back > 0 ? shiftPeriodMs(r.from, r.period, -back) : r.from);
     const to = Number.isNaN(r.to) ? undefined : new Date(r.to);
     const selection = parseSelection({ ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }, field);
     return { r, back, collected, walker: new ResponseWalker(name, "nps", selection, collected) };

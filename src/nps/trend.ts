@@ -2,7 +2,7 @@ import type { SurveyResponse } from "../model/survey-response.js";
 import { compareNps, type NpsComparison } from "./compare.js";
 import { buildNpsResult, parseNpsOptions, type NpsOptions, type NpsResult } from "./score.js";
 import { parseTrendOptions, withPeriodCounts } from "./trend-counts.js";
-import { periodLabel, type NpsTrendPeriod } from "./utc-calendar.js";
+import { periodIndexOfMs, periodLabelOf, type CalendarPeriod } from "../time/calendar-period.js";
 import { optionsObject } from "./validate.js";
 
 /**
@@ -18,7 +18,7 @@ import { optionsObject } from "./validate.js";
  */
 export interface NpsTrendOptions extends NpsOptions {
   /** Calendar period of each point (UTC). */
-  readonly period: NpsTrendPeriod;
+  readonly period: CalendarPeriod;
   /** First instant to include; the first point is the period containing it. Default: the first response. */
   readonly from?: Date;
   /** First instant to exclude; the last point is the period containing the instant before it. Default: just after the last response. */
@@ -116,7 +116,7 @@ export function npsTrend(responses: Iterable<SurveyResponse> | AsyncIterable<Sur
         const previous = points[k - 1]?.score ?? null;
         const start = counts.starts[k]!;
         points.push({
-          label: periodLabel(start, range.period),
+          label: periodLabelOf(periodIndexOfMs(start, range.period), range.period),
           start: new Date(start),
           end: new Date(counts.starts[k + 1]!),
           n,
@@ -129,7 +129,7 @@ export function npsTrend(responses: Iterable<SurveyResponse> | AsyncIterable<Sur
                   level: settings!.level,
                   minSampleSize: settings!.thresholds.minSampleSize,
                   maxIntervalWidth: settings!.thresholds.maxIntervalWidth,
-                  labels: [periodLabel(start, range.period), points[k - 1]!.label],
+                  labels: [periodLabelOf(periodIndexOfMs(start, range.period), range.period), points[k - 1]!.label],
                 }),
         });
       }

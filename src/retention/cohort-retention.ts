@@ -2,7 +2,7 @@ import { invalidInput } from "../errors/invalid-input.js";
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { activityKinds, checkDate, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
 import { CustomerPeriodCollector } from "./customer-periods.js";
-import { checkPeriodUnit, periodIndexOfMs, periodLabelOf, periodStartMs, type PeriodUnit } from "./period.js";
+import { checkCalendarPeriod, periodIndexOfMs, periodLabelOf, periodStartMs, type CalendarPeriod } from "../time/calendar-period.js";
 
 /**
  * How customers are grouped into cohorts: `"acquisition"` (the period of their first
@@ -30,7 +30,7 @@ export type CohortKey = "acquisition" | ReadonlyMap<string, string> | ((customer
  */
 export interface CohortRetentionOptions extends ActivityOptions {
   /** The calendar period of cohorts and ages (UTC). */
-  readonly period: PeriodUnit;
+  readonly period: CalendarPeriod;
   /** The reference instant: rows after it are an error; periods not over by then are `null`. */
   readonly asOf: Date;
   /** How to group customers (default `"acquisition"`). */
@@ -94,7 +94,7 @@ export interface CohortRow {
  * ```
  */
 export interface CohortTable {
-  readonly period: PeriodUnit;
+  readonly period: CalendarPeriod;
   readonly asOf: Date;
   readonly definition: "period" | "unbounded";
   /** Number of age columns (ages 0 … ages − 1). */
@@ -145,7 +145,7 @@ export interface CohortTable {
  */
 export async function cohortRetention(activity: ActivitySource, options: CohortRetentionOptions): Promise<CohortTable> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { period, asOf }");
-  const unit = checkPeriodUnit("options.period", options.period);
+  const unit = checkCalendarPeriod("options.period", options.period);
   const asOfMs = checkDate("options.asOf", options.asOf);
   const kinds = activityKinds("options.kinds", options.kinds);
   const definition = options.definition ?? "period";

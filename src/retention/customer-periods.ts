@@ -1,4 +1,4 @@
-import { periodIndexOfDay, type PeriodUnit } from "./period.js";
+import { periodIndexOfDay, type CalendarPeriod } from "../time/calendar-period.js";
 
 /**
  * The distinct (customer, period) pairs of an activity stream, in columns.
@@ -76,7 +76,7 @@ export class CustomerPeriodCollector {
    * @param minCompaction - pairs buffered before the first compaction of out-of-order input.
    */
   constructor(
-    private readonly unit: PeriodUnit | "instant",
+    private readonly unit: CalendarPeriod | "instant",
     private readonly trackPairs = true,
     private readonly minCompaction = MIN_COMPACT,
   ) {}

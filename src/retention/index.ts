@@ -8,7 +8,7 @@
  *
  * @module retention
  */
-export { PERIOD_UNITS, periodIndex, periodStart, periodLabel, type PeriodUnit } from "./period.js";
+export type { CalendarPeriod } from "../time/calendar-period.js";
 export type { ActivityRow, TransactionActivity, ActivityRecord, ActivitySource, ActivityOptions } from "./activity.js";
 export { retentionRate, churnRate, type RetentionCounts } from "./retention-rate.js";
 export { periodRetention, type PeriodRetentionOptions, type PeriodRetentionRow, type PeriodRetention } from "./period-retention.js";

@@ -1,7 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { checkDate } from "./activity.js";
-import { checkPeriodUnit, periodIndexOfMs, periodLabelOf, periodStartMs, type PeriodUnit } from "./period.js";
+import { checkCalendarPeriod, periodIndexOfMs, periodLabelOf, periodStartMs, type CalendarPeriod } from "../time/calendar-period.js";
 import { firstPaidAt, mrrAt, readSubscriptions, type MrrSegments, type SubscriptionSource } from "./subscription-mrr.js";
 
 /**
@@ -15,7 +15,7 @@ import { firstPaidAt, mrrAt, readSubscriptions, type MrrSegments, type Subscript
  */
 export interface MrrMovementsOptions {
   /** Calendar period of the report (UTC; default `"month"`). */
-  readonly period?: PeriodUnit;
+  readonly period?: CalendarPeriod;
   /** The report starts with the period containing this instant. */
   readonly from: Date;
   /** The reference instant: the report ends with the period containing it (partial if not over). */
@@ -106,7 +106,7 @@ export interface MrrReport {
  * ```
  */
 export interface MrrMovements {
-  readonly period: PeriodUnit;
+  readonly period: CalendarPeriod;
   readonly currencies: readonly MrrReport[];
   /** Subscriptions read. */
   readonly subscriptions: number;
@@ -150,7 +150,7 @@ export interface MrrMovements {
  */
 export async function mrrMovements(subscriptions: SubscriptionSource, options: MrrMovementsOptions): Promise<MrrMovements> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { from, asOf }");
-  const unit = checkPeriodUnit("options.period", options.period ?? "month");
+  const unit = checkCalendarPeriod("options.period", options.period ?? "month");
   const fromMs = checkDate("options.from", options.from);
   const asOfMs = checkDate("options.asOf", options.asOf);
   if (fromMs > asOfMs) throw invalidInput("options.from", options.from, `an instant at or before asOf (${new Date(asOfMs).toISOString()})`);

@@ -2,7 +2,7 @@ import { invalidInput } from "../errors/invalid-input.js";
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { activityKinds, checkDate, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
 import { CustomerPeriodCollector } from "./customer-periods.js";
-import { checkPeriodUnit, periodIndexOfMs, periodLabelOf, periodStartMs, type PeriodUnit } from "./period.js";
+import { checkCalendarPeriod, periodIndexOfMs, periodLabelOf, periodStartMs, type CalendarPeriod } from "../time/calendar-period.js";
 
 /**
  * Options of {@link periodRetention}.
@@ -15,7 +15,7 @@ import { checkPeriodUnit, periodIndexOfMs, periodLabelOf, periodStartMs, type Pe
  */
 export interface PeriodRetentionOptions extends ActivityOptions {
   /** The calendar period (UTC). */
-  readonly period: PeriodUnit;
+  readonly period: CalendarPeriod;
   /** The reference instant: rows after it are an error; the period containing it is left out unless `includeCurrentPeriod`. */
   readonly asOf: Date;
   /** Also report the period containing `asOf`, though it is not over (default false). */
@@ -67,7 +67,7 @@ export interface PeriodRetentionRow {
  * ```
  */
 export interface PeriodRetention {
-  readonly period: PeriodUnit;
+  readonly period: CalendarPeriod;
   readonly asOf: Date;
   /** One row per period from the first period with activity to the last reported one. */
   readonly rows: readonly PeriodRetentionRow[];
@@ -105,7 +105,7 @@ export interface PeriodRetention {
  */
 export async function periodRetention(activity: ActivitySource, options: PeriodRetentionOptions): Promise<PeriodRetention> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { period, asOf }");
-  const unit = checkPeriodUnit("options.period", options.period);
+  const unit = checkCalendarPeriod("options.period", options.period);
   const asOfMs = checkDate("options.asOf", options.asOf);
   const kinds = activityKinds("options.kinds", options.kinds);
   const collector = new CustomerPeriodCollector(unit);

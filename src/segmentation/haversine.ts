@@ -19,7 +19,10 @@ const RAD = Math.PI / 180;
  * Great-circle distance in kilometres between two points, by the haversine
  * formula on a sphere of radius {@link EARTH_RADIUS_KM}:
  * `d = 2R · asin(√(sin²(Δφ/2) + cos φ₁ · cos φ₂ · sin²(Δλ/2)))`. Numerically stable
- * for small distances; symmetric; 0 for identical points.
+ * for small distances (rounding error under a millimetre); near the antipode the
+ * asin is ill-conditioned and the error grows to about a centimetre (still far
+ * below the sphere model's own error of up to 0.5% against the ellipsoid);
+ * symmetric; 0 for identical points.
  *
  * @example
  * ```ts

@@ -33,7 +33,8 @@ export {
   type RfmInput,
   type RfmOptions,
 } from "./rfm-scores.js";
-export type { FrequencyUnit, PurchasePeriod as RfmPurchasePeriod } from "./purchase-accumulator.js";
+export type { FrequencyUnit } from "./purchase-accumulator.js";
+export type { CalendarPeriod } from "../time/calendar-period.js";
 export { RfmScoreTable, type RfmColumns, type RfmCustomerScore, type RfmInputCounts } from "./rfm-score-table.js";
 export type { CollapsedBins, RfmBinning, RfmBinningMethod, RfmDimension } from "./rfm-binning.js";
 export {

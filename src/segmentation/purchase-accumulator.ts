@@ -1,6 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { invalidInput } from "../errors/invalid-input.js";
+import { periodIndexOfMs, type CalendarPeriod } from "../time/calendar-period.js";
 
 /**
  * How purchases are counted into `frequency`: every transaction, distinct orders
@@ -14,22 +15,11 @@ import { invalidInput } from "../errors/invalid-input.js";
  */
 export type FrequencyUnit = "transactions" | "orders" | "periods";
 
-/**
- * Calendar periods (UTC; ISO weeks start on Monday) for counting purchases per period.
- *
- * @example
- * ```ts
- * import type { PurchasePeriod } from "crmkit/segmentation";
- * const period: PurchasePeriod = "week";
- * ```
- */
-export type PurchasePeriod = "day" | "week" | "month" | "quarter" | "year";
-
 /** Settings of a {@link PurchaseAccumulator}. */
 export interface AccumulatorSettings {
   readonly asOf: number;
   readonly frequency: FrequencyUnit;
-  readonly period: PurchasePeriod;
+  readonly period: CalendarPeriod;
   readonly kinds: ReadonlySet<string>;
   readonly refunds: "ignore" | "net";
   readonly afterAsOf: "error" | "skip";
@@ -51,27 +41,10 @@ export interface PurchaseColumnsOut {
   readonly refundOnly: number;
 }
 
-const DAY_MS = 86_400_000;
 const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 const PERIOD_SPAN = 2 ** 28;
 const PERIOD_OFFSET = 2 ** 27;
 const MAX_NUMERIC_KEY_CUSTOMERS = 2 ** 25;
-
-function periodIndex(ms: number, period: PurchasePeriod): number {
-  switch (period) {
-    case "day":
-      return Math.floor(ms / DAY_MS);
-    case "week":
-      // ISO weeks start on Monday; 1970-01-01 was a Thursday (3 days after a Monday)
-      return Math.floor((Math.floor(ms / DAY_MS) + 3) / 7);
-    default: {
-      const d = new Date(ms);
-      const y = d.getUTCFullYear();
-      const m = d.getUTCMonth();
-      return period === "month" ? y * 12 + m : period === "quarter" ? y * 4 + Math.floor(m / 3) : y;
-    }
-  }
-}
 
 /**
  * Parses a purchase instant: a valid `Date`, finite epoch milliseconds, or an ISO
@@ -276,7 +249,7 @@ export class PurchaseAccumulator {
         }
         break;
       case "periods": {
-        const p = periodIndex(ms, this.#s.period);
+        const p = periodIndexOfMs(ms, this.#s.period);
         if (i < MAX_NUMERIC_KEY_CUSTOMERS) {
           const key = i * PERIOD_SPAN + (p + PERIOD_OFFSET);
           if (!this.#seenNumeric.has(key)) {

@@ -4,7 +4,8 @@ import { fromZodError } from "../errors/from-zod.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { CurrencyCodeSchema, type Money } from "../model/money.js";
 import type { Transaction, TransactionKind } from "../model/transaction.js";
-import { instantOf, PurchaseAccumulator, type FrequencyUnit, type PurchasePeriod } from "./purchase-accumulator.js";
+import { instantOf, PurchaseAccumulator, type FrequencyUnit } from "./purchase-accumulator.js";
+import { CALENDAR_PERIODS, type CalendarPeriod } from "../time/calendar-period.js";
 import { scoreDimension, type CollapsedBins, type RfmBinning, type RfmBinningMethod, type RfmDimension } from "./rfm-binning.js";
 import { RfmScoreTable, type RfmInputCounts } from "./rfm-score-table.js";
 
@@ -172,7 +173,7 @@ export interface RfmOptions {
   /** Count purchases per transaction (default, as the `rfm` package), per distinct `orderId`, or per calendar period. */
   readonly frequency?: FrequencyUnit | undefined;
   /** The period (UTC; ISO weeks start on Monday) for `frequency: "periods"`. Default `"day"`. */
-  readonly period?: PurchasePeriod | undefined;
+  readonly period?: CalendarPeriod | undefined;
   /** Monetary value as the customer's total (default) or the mean per counted purchase. */
   readonly monetary?: "total" | "mean" | undefined;
   /** Transaction kinds that count as purchases. Default `["purchase"]`. */
@@ -199,7 +200,7 @@ const OptionsSchema = z.strictObject({
   binning: z.enum(["quantile", "rfm-package"]).optional(),
   collapsedBins: z.enum(["skip", "renumber"]).optional(),
   frequency: z.enum(["transactions", "orders", "periods"]).optional(),
-  period: z.enum(["day", "week", "month", "quarter", "year"]).optional(),
+  period: z.enum(CALENDAR_PERIODS).optional(),
   monetary: z.enum(["total", "mean"]).optional(),
   kinds: z.array(z.enum(["purchase", "payment"])).min(1).optional(),
   refunds: z.enum(["ignore", "net"]).optional(),

@@ -22,7 +22,7 @@ describe("per-period counts", () => {
   });
 
   it("validates the period and range, and caps the number of periods", () => {
-    expect(() => parseTrendOptions({ period: "hour" }, "o")).toThrow(/^o\.period: expected one of "day", "week", "month", "quarter", got "hour"/);
+    expect(() => parseTrendOptions({ period: "hour" }, "o")).toThrow(/^o\.period: expected one of "day", "week", "month", "quarter", "year", got "hour"/);
     expect(() => parseTrendOptions({ period: "day", from: new Date(5), to: new Date(1) }, "o")).toThrow(/^o\.to: expected an instant after options\.from/);
     expect(MAX_TREND_PERIODS).toBe(100_000);
     expect(() =>

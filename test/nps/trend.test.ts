@@ -74,6 +74,15 @@ describe("npsTrend", () => {
     ]);
   });
 
+  it("buckets calendar years, empty years present", () => {
+    const yearly = npsTrend([response("a", 10, "2022-12-31T23:59:59Z"), response("b", 0, "2024-01-01T00:00:00Z")], { period: "year" });
+    expect(yearly.map((p) => [p.label, p.n, p.start.toISOString()])).toEqual([
+      ["2022", 1, "2022-01-01T00:00:00.000Z"],
+      ["2023", 0, "2023-01-01T00:00:00.000Z"],
+      ["2024", 1, "2024-01-01T00:00:00.000Z"],
+    ]);
+  });
+
   it("compares each period with the one before it when both have responses", () => {
     const points = npsTrend(data, { period: "month" });
     expect(points[0]!.changeFromPrevious).toBeNull();
@@ -99,7 +108,7 @@ describe("npsTrend", () => {
         expect((e as Error).message).toMatch(message);
       }
     };
-    bad(() => npsTrend(data, { period: "year" as "month" }), "INVALID_INPUT", /^options\.period: expected one of "day", "week", "month", "quarter", got "year"/);
+    bad(() => npsTrend(data, { period: "fortnight" as "month" }), "INVALID_INPUT", /^options\.period: expected one of "day", "week", "month", "quarter", "year", got "fortnight"/);
     bad(() => npsTrend(data, undefined as unknown as { period: "month" }), "INVALID_INPUT", /^options\.period/);
     bad(() => npsTrend(data, { period: "month", from: new Date("2024-05-01T00:00:00Z"), to: new Date("2024-05-01T00:00:00Z") }), "INVALID_INPUT", /^options\.to: expected an instant after options\.from/);
     bad(() => npsTrend(data, { period: "day", from: new Date("1700-01-01T00:00:00Z"), to: new Date("2024-01-01T00:00:00Z") }), "INVALID_INPUT", /^options\.from: expected a range of at most 100000 days/);

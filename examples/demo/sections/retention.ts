@@ -12,10 +12,10 @@ import {
   kaplanMeier,
   logRankTest,
   mrrMovements,
-  periodIndex,
   repeatPurchaseRate,
   revenueRetention,
 } from "crmkit/retention";
+import { periodIndex } from "crmkit/time";
 import type { DemoContext, DemoSection } from "../context.js";
 
 const pct = (x: number | null | undefined, digits = 0): string => (x === null || x === undefined ? "·" : `${(100 * x).toFixed(digits)}%`);

@@ -2,8 +2,9 @@ import { getISOWeek, getISOWeekYear, startOfISOWeek, startOfMonth, startOfQuarte
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCrmkitError } from "../../src/errors/index.js";
-import { monthIndexOfDay, periodIndexOfMs } from "../../src/retention/period.js";
-import { PERIOD_UNITS, periodIndex, periodLabel, periodStart } from "../../src/retention/index.js";
+import { civilFromDays, daysFromCivil, monthIndexOfDay } from "../../src/time/civil-date.js";
+import { periodIndexOfMs } from "../../src/time/calendar-period.js";
+import { CALENDAR_PERIODS as PERIOD_UNITS, addPeriods, periodIndex, periodLabel, periodLabelAt, periodStart } from "../../src/time/index.js";
 
 const MIN = Date.UTC(1800, 0, 1);
 const MAX = Date.UTC(2200, 0, 1);
@@ -101,9 +102,13 @@ describe("periodIndex / periodStart / periodLabel", () => {
   it("rejects bad arguments with INVALID_INPUT naming the field", () => {
     const bad: [() => unknown, string][] = [
       [() => periodIndex(new Date("x"), "month"), "date"],
-      [() => periodIndex(new Date(), "fortnight" as never), "unit"],
+      [() => periodIndex(new Date(), "fortnight" as never), "period"],
       [() => periodStart(1.5, "month"), "index"],
       [() => periodLabel(Number.NaN, "day"), "index"],
+      [() => periodLabelAt(new Date(Number.NaN), "day"), "date"],
+      [() => periodLabelAt(new Date(), "hour" as never), "period"],
+      [() => addPeriods(new Date(), "month", 0.5), "count"],
+      [() => addPeriods("2024-01-01" as never, "month", 1), "date"],
     ];
     for (const [fn, field] of bad) {
       try {
@@ -114,5 +119,91 @@ describe("periodIndex / periodStart / periodLabel", () => {
         expect((e as Error).message.startsWith(field)).toBe(true);
       }
     }
+  });
+});
+
+/** The UTC instant of a calendar date, for any year (Date.UTC maps years 0–99 to 1900–1999). */
+function utc(year: number, monthIndex: number, day = 1): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d.getTime();
+}
+
+describe("years 0–99 and the far past (Date.UTC's two-digit-year trap)", () => {
+  it("puts the start of year 99 in year 99, not 1999", () => {
+    const index = periodIndex(new Date(utc(99, 6, 4)), "year");
+    expect(index).toBe(99 - 1970);
+    expect(periodStart(index, "year").getTime()).toBe(utc(99, 0, 1));
+    expect(periodLabel(index, "year")).toBe("0099");
+    expect(periodStart(periodIndex(new Date(utc(5, 10, 20)), "month"), "month").getTime()).toBe(utc(5, 10, 1));
+    expect(periodLabel(periodIndex(new Date(utc(0, 1, 29)), "day"), "day")).toBe("0000-02-29"); // year 0 is a leap year
+  });
+
+  it("consecutive periods tile time across every year a Date holds", () => {
+    const bounds = { day: 99_000_000, week: 14_000_000, month: 3_200_000, quarter: 1_000_000, year: 270_000 } as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...PERIOD_UNITS), fc.double({ min: -1, max: 1, noNaN: true }), (unit, u) => {
+        const index = Math.round(u * bounds[unit]) + 0; // + 0 turns -0 into 0
+        const start = periodStart(index, unit).getTime();
+        expect(periodIndexOfMs(start, unit)).toBe(index);
+        expect(periodIndexOfMs(start - 1, unit)).toBe(index - 1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("month starts agree with Date's own UTC fields for years -9999..9999", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -9999, max: 9999 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 28 }), (year, month, day) => {
+        const ms = utc(year, month, day) + 43_200_000;
+        expect(periodStart(periodIndex(new Date(ms), "month"), "month").getTime()).toBe(utc(year, month, 1));
+        expect(periodStart(periodIndex(new Date(ms), "year"), "year").getTime()).toBe(utc(year, 0, 1));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("civil dates", () => {
+  it("daysFromCivil and civilFromDays are inverse and agree with Date", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000_000, max: 100_000_000 }), (day) => {
+        const c = civilFromDays(day);
+        expect(daysFromCivil(c.year, c.month, c.day)).toBe(day);
+        const d = new Date(day * 86_400_000);
+        expect([c.year, c.month, c.day]).toEqual([d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("knows the fixed points", () => {
+    expect(daysFromCivil(1970, 1, 1)).toBe(0);
+    expect(daysFromCivil(2000, 3, 1)).toBe(11_017);
+    expect(civilFromDays(-719_468)).toEqual({ year: 0, month: 3, day: 1 });
+    expect(daysFromCivil(2024, 2, 30)).toBe(daysFromCivil(2024, 3, 1)); // days past the month's end roll over
+  });
+});
+
+describe("addPeriods and periodLabelAt", () => {
+  it("moves by whole calendar periods from the period's start", () => {
+    expect(addPeriods(new Date("2024-01-31T15:00:00Z"), "month", 1).toISOString()).toBe("2024-02-01T00:00:00.000Z");
+    expect(addPeriods(new Date("2024-05-15T00:00:00Z"), "quarter", -1).toISOString()).toBe("2024-01-01T00:00:00.000Z");
+    expect(addPeriods(new Date("2024-05-15T10:00:00Z"), "week", 0).toISOString()).toBe("2024-05-13T00:00:00.000Z");
+    expect(addPeriods(new Date("2024-05-15T10:00:00Z"), "day", 365).toISOString()).toBe("2025-05-15T00:00:00.000Z");
+  });
+
+  it("is additive: moving by a then b is moving by a + b", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PERIOD_UNITS), instant, fc.integer({ min: -500, max: 500 }), fc.integer({ min: -500, max: 500 }), (unit, ms, a, b) => {
+        expect(addPeriods(addPeriods(new Date(ms), unit, a), unit, b).getTime()).toBe(addPeriods(new Date(ms), unit, a + b).getTime());
+      }),
+    );
+  });
+
+  it("labels the period containing an instant", () => {
+    expect(periodLabelAt(new Date("2024-02-29T23:59:59Z"), "month")).toBe("2024-02");
+    expect(periodLabelAt(new Date("2024-12-30T00:00:00Z"), "week")).toBe("2025-W01");
+    expect(periodLabelAt(new Date("2024-12-31T00:00:00Z"), "quarter")).toBe("2024-Q4");
   });
 });
