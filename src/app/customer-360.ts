@@ -1,5 +1,6 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import type { Account, Customer, Deal, Department, Money, Ticket } from "../model/index.js";
+import { classifyNps, type NpsCategory } from "../nps/classify.js";
 import type { Stored } from "../repository/stored.js";
 import type { CrmStore } from "../repository/store.js";
 import { classifyRelationshipStage, type StageClassification } from "../stages/classify.js";
@@ -70,7 +71,7 @@ export interface Customer360 {
     readonly averageOrderValue: readonly Money[];
     readonly firstPurchaseAt: Date | null;
     readonly lastPurchaseAt: Date | null;
-    readonly latestNps: { readonly score: number; readonly category: "promoter" | "passive" | "detractor"; readonly at: Date } | null;
+    readonly latestNps: { readonly score: number; readonly category: NpsCategory; readonly at: Date } | null;
     readonly activeSubscriptions: number;
     /** Monthly recurring revenue of the subscriptions active at `asOf`, per currency. */
     readonly mrr: readonly Money[];
@@ -200,7 +201,7 @@ export async function customer360(customerId: string, store: CrmStore, options: 
       } else if (t.kind === "refund") refunds.add(t.amount);
     } else if (r.collection === "surveyResponses" && r.entity.kind === "nps") {
       const score = r.entity.score;
-      latestNps = { score, category: score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor", at: e.at };
+      latestNps = { score, category: classifyNps(score), at: e.at };
     } else if (r.collection === "subscriptions" && e.kind === "subscription_started") {
       const s = r.entity;
       if (s.endedAt === undefined || s.endedAt > asOf) {

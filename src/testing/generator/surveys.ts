@@ -5,6 +5,7 @@ import { DAY_MS, HOUR_MS, chance, clamp, countAtMost, expMean, floorToSecond, no
 import { childId } from "./ids.js";
 import { NPS_COMMENTS } from "./reference-data.js";
 import { MEDIAN_RESOLUTION_HOURS } from "./tickets.js";
+import { classifyNps } from "../../nps/classify.js";
 
 const PRIORITY_INDEX: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 
@@ -39,7 +40,7 @@ export function buildSurveys(ctx: GenContext): void {
       const mean = 7.9 + 0.8 * clamp(z, -2.5, 2.5) + (alive ? 0.3 : -2.5) - 0.9 * badTickets - (cancelling ? 1.8 : 0);
       const score = Math.round(clamp(normal(rng, mean, 1.5), 0, 10));
       const r: SurveyResponse = { id: childId("srv", person.index, n++), customerId: person.id, kind: "nps", score, respondedAt: new Date(respondedAt), surveyId: "nps-relationship", channel: "email", attributes: {} };
-      if (chance(rng, 0.35)) r.comment = pick(rng, score >= 9 ? NPS_COMMENTS.promoter : score >= 7 ? NPS_COMMENTS.passive : NPS_COMMENTS.detractor);
+      if (chance(rng, 0.35)) r.comment = pick(rng, NPS_COMMENTS[classifyNps(score)]);
       ctx.surveyResponses.push(r);
       // Promoters who keep buying become evangelists.
       if (score >= 9 && alive && Number.isNaN(person.evangelistAt) && countAtMost(person.times, person.times.length, respondedAt) >= 3) person.evangelistAt = respondedAt;
