@@ -27,18 +27,6 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146_097 + doe - 719_468;
 }
 
-/** The calendar date of `days` since 1970-01-01. */
-export function civilFromDays(days: number): CivilDate {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
-}
-
 /** Months since 1970-01 of the day `days` since 1970-01-01 (no allocation on the hot path). */
 export function monthIndexOfDay(days: number): number {
   const z = days + 719_468;
@@ -50,4 +38,12 @@ export function monthIndexOfDay(days: number): number {
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   return (year - 1970) * 12 + month - 1;
+}
+
+/** The calendar date of `days` since 1970-01-01. */
+export function civilFromDays(days: number): CivilDate {
+  const monthIndex = monthIndexOfDay(days);
+  const year = 1970 + Math.floor(monthIndex / 12);
+  const month = monthIndex - (year - 1970) * 12 + 1;
+  return { year, month, day: days - daysFromCivil(year, month, 1) + 1 };
 }
