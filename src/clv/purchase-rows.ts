@@ -1,6 +1,8 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { invalidInput } from "../errors/invalid-input.js";
+import { consumeRows, type RowSource } from "../model/row-source.js";
+import { INSTANT_EXPECTED, parseInstant } from "../model/timestamp.js";
 import type { Transaction, TransactionKind } from "../model/transaction.js";
 import { TRANSACTION_KINDS } from "../model/transaction.js";
 
@@ -45,7 +47,7 @@ export type PurchaseInput = Transaction | PurchaseRow;
  * const source: PurchaseSource = rows();
  * ```
  */
-export type PurchaseSource = Iterable<PurchaseInput> | AsyncIterable<PurchaseInput>;
+export type PurchaseSource = RowSource<PurchaseInput>;
 
 /**
  * Options shared by {@link summarizeTransactions} and {@link calibrationHoldout}
@@ -177,12 +179,8 @@ export class RowReader {
     } else {
       out.id = id;
     }
-    let ms: number;
-    if (at instanceof Date) ms = at.getTime();
-    else if (typeof at === "number") ms = at;
-    else if (typeof at === "string") ms = Date.parse(at);
-    else ms = Number.NaN;
-    if (!Number.isFinite(ms)) return this.bad(index, "at" in r ? "at" : "occurredAt", at, "a valid Date, ISO 8601 string or epoch milliseconds", "bad date");
+    const ms = parseInstant(at);
+    if (Number.isNaN(ms)) return this.bad(index, "at" in r ? "at" : "occurredAt", at, INSTANT_EXPECTED, "bad date");
     out.ms = ms;
     if (out.hasAmount) {
       if (out.amount < 0 && !this.allowNegative) {
@@ -215,18 +213,5 @@ export class RowReader {
 
 /** Iterates an iterable or async iterable, calling `visit` with each item and its index. */
 export async function forEachRow(source: PurchaseSource, visit: (row: unknown, index: number) => void): Promise<void> {
-  let i = 0;
-  if (Array.isArray(source)) {
-    for (; i < source.length; i++) visit(source[i], i);
-    return;
-  }
-  if (source !== null && typeof source === "object" && Symbol.asyncIterator in source) {
-    for await (const row of source as AsyncIterable<unknown>) visit(row, i++);
-    return;
-  }
-  if (source !== null && typeof source === "object" && Symbol.iterator in source) {
-    for (const row of source as Iterable<unknown>) visit(row, i++);
-    return;
-  }
-  throw invalidInput("transactions", source, "an array, an iterable or an async iterable of rows");
+  await consumeRows(source, "transactions", visit, () => undefined, "an array, an iterable or an async iterable of rows");
 }

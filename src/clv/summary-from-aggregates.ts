@@ -1,5 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
+import { consumeRows } from "../model/row-source.js";
+import { instantOf } from "../model/timestamp.js";
 import type { CustomerSummary, SummaryStats } from "./customer-summary.js";
 import { PeriodClock, type PurchasePeriod } from "./purchase-period.js";
 import type { TimeUnit } from "./time-unit.js";
@@ -126,12 +128,6 @@ export function buildSummary(
   return summary;
 }
 
-function instant(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === "number") return value;
-  if (typeof value === "string") return Date.parse(value);
-  return Number.NaN;
-}
 
 /**
  * Builds a {@link CustomerSummary} from per-customer aggregates computed elsewhere
@@ -173,10 +169,8 @@ export async function summaryFromAggregates(
     if (typeof id !== "string" || id.length === 0) throw invalidInput(`aggregates[${i}].customerId`, id, "a non-empty string");
     if (seen.has(id)) throw new CrmkitError("CONFLICT", `aggregates[${i}].customerId: customer "${id}" appears twice; expected one aggregate per customer`, { details: { row: i, customerId: id } });
     seen.add(id);
-    const f = instant(r.firstPurchaseAt);
-    if (!Number.isFinite(f)) throw invalidInput(`aggregates[${i}].firstPurchaseAt`, r.firstPurchaseAt, "a valid Date, ISO string or epoch milliseconds");
-    const l = instant(r.lastPurchaseAt);
-    if (!Number.isFinite(l)) throw invalidInput(`aggregates[${i}].lastPurchaseAt`, r.lastPurchaseAt, "a valid Date, ISO string or epoch milliseconds");
+    const f = instantOf(r.firstPurchaseAt, `aggregates[${i}].firstPurchaseAt`);
+    const l = instantOf(r.lastPurchaseAt, `aggregates[${i}].lastPurchaseAt`);
     const p = r.purchasePeriods;
     if (typeof p !== "number" || !Number.isInteger(p) || p < 1) throw invalidInput(`aggregates[${i}].purchasePeriods`, p, "an integer >= 1");
     const s = r.repeatSpend ?? 0;
@@ -188,12 +182,7 @@ export async function summaryFromAggregates(
     periods.push(p);
     spend.push(s);
   };
-  if (Array.isArray(aggregates)) aggregates.forEach(visit);
-  else if (aggregates !== null && typeof aggregates === "object" && Symbol.asyncIterator in aggregates) {
-    for await (const a of aggregates as AsyncIterable<unknown>) visit(a);
-  } else if (aggregates !== null && typeof aggregates === "object" && Symbol.iterator in aggregates) {
-    for (const a of aggregates as Iterable<unknown>) visit(a);
-  } else throw invalidInput("aggregates", aggregates, "an array, an iterable or an async iterable of aggregates");
+  await consumeRows(aggregates, "aggregates", visit, () => undefined, "an array, an iterable or an async iterable of aggregates");
   return buildSummary(
     { ids, firstMs: Float64Array.from(first), lastMs: Float64Array.from(last), periods: Float64Array.from(periods), repeatSpend: Float64Array.from(spend) },
     clock,

@@ -70,3 +70,4 @@ export {
 export { CAMPAIGN_CHANNELS, CampaignSchema, parseCampaign, type Campaign, type CampaignInput } from "./campaign.js";
 export { CampaignMemberSchema, parseCampaignMember, type CampaignMember, type CampaignMemberInput } from "./campaign-member.js";
 export { ENTITY_DEFINITIONS, ENTITY_COLLECTIONS, type EntityMap, type EntityInputMap, type EntityCollection } from "./entities.js";
+export { type RowSource } from "./row-source.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidInput } from "../errors/invalid-input.js";
 
 /**
  * An instant. Accepts a valid `Date` or an ISO 8601 date-time string with a time
@@ -25,3 +26,29 @@ export const TimestampSchema = z.union([z.date(), z.iso.datetime({ offset: true 
  * ```
  */
 export const CalendarDateSchema = z.iso.date({ error: "expected a calendar date YYYY-MM-DD" });
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** What {@link instantOf} accepts, for error messages. */
+export const INSTANT_EXPECTED = "a valid Date, epoch milliseconds or an ISO 8601 date / date-time with offset";
+
+/**
+ * Epoch milliseconds of an instant given as a valid `Date`, finite epoch
+ * milliseconds, or an ISO 8601 string that is a calendar date (midnight UTC) or a
+ * date-time with an offset. A date-time without an offset is rejected: it would be
+ * read in the machine's time zone. NaN for anything else (hot paths check once).
+ * Internal: the one instant parser of the row readers.
+ */
+export function parseInstant(value: unknown): number {
+  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === "string" && ISO_INSTANT.test(value)) return Date.parse(value);
+  return Number.NaN;
+}
+
+/** {@link parseInstant}, throwing INVALID_INPUT naming `field` when the value is not an instant. */
+export function instantOf(value: unknown, field: string): number {
+  const ms = parseInstant(value);
+  if (Number.isNaN(ms)) throw invalidInput(field, value, INSTANT_EXPECTED);
+  return ms;
+}

@@ -1,6 +1,8 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { Money } from "../model/money.js";
+import { consumeRows, type RowSource } from "../model/row-source.js";
+import { instantOf } from "../model/timestamp.js";
 import { TRANSACTION_KINDS, type TransactionKind } from "../model/transaction.js";
 
 /**
@@ -17,7 +19,8 @@ import { TRANSACTION_KINDS, type TransactionKind } from "../model/transaction.js
  */
 export interface ActivityRow {
   readonly customerId: string;
-  readonly at: Date;
+  /** A `Date`, epoch milliseconds, or an ISO 8601 date / date-time with offset. */
+  readonly at: Date | string | number;
   readonly amount?: number | Money;
 }
 
@@ -63,7 +66,7 @@ export type ActivityRecord = ActivityRow | TransactionActivity;
  * const source: ActivitySource = rows();
  * ```
  */
-export type ActivitySource = Iterable<ActivityRecord> | AsyncIterable<ActivityRecord>;
+export type ActivitySource = RowSource<ActivityRecord>;
 
 /**
  * Options shared by the functions that read an {@link ActivitySource}.
@@ -116,14 +119,6 @@ export function checkDate(field: string, date: unknown): number {
   return date.getTime();
 }
 
-function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {
-  return typeof x === "object" && x !== null && typeof (x as Record<symbol, unknown>)[Symbol.asyncIterator] === "function";
-}
-
-function isIterable(x: unknown): x is Iterable<unknown> {
-  return typeof x === "object" && x !== null && typeof (x as Record<symbol, unknown>)[Symbol.iterator] === "function";
-}
-
 /**
  * Reads an activity source once, validating each row cheaply and calling `visit`
  * with its customer id, instant (epoch ms), amount and currency. Transactions of
@@ -140,10 +135,8 @@ export async function readActivity(
   visit: ActivityVisitor,
 ): Promise<number> {
   let seenCurrency: string | undefined;
-  let index = 0;
   let visited = 0;
-  const handle = (row: unknown): void => {
-    const i = index++;
+  const handle = (row: unknown, i: number): void => {
     if (typeof row !== "object" || row === null) throw invalidInput(`${field}[${i}]`, row, "an activity row { customerId, at } or a transaction");
     const r = row as Record<string, unknown>;
     const customerId = r.customerId;
@@ -166,9 +159,7 @@ export async function readActivity(
       rawAmount = r.amount;
       timeField = "at";
     }
-    if (!(when instanceof Date)) throw invalidInput(`${field}[${i}].${timeField}`, when, "a valid Date");
-    const ms = when.getTime();
-    if (Number.isNaN(ms)) throw invalidInput(`${field}[${i}].${timeField}`, when, "a valid Date");
+    const ms = instantOf(when, `${field}[${i}].${timeField}`);
     if (asOfMs !== undefined && ms > asOfMs) {
       throw invalidInput(`${field}[${i}].${timeField}`, when, `an instant at or before asOf (${new Date(asOfMs).toISOString()})`);
     }
@@ -206,14 +197,6 @@ export async function readActivity(
     visited++;
     visit(customerId, ms, amount, currency === UNITLESS ? undefined : currency, i);
   };
-  if (Array.isArray(source)) {
-    for (const row of source) handle(row);
-  } else if (isAsyncIterable(source)) {
-    for await (const row of source) handle(row);
-  } else if (isIterable(source)) {
-    for (const row of source) handle(row);
-  } else {
-    throw invalidInput(field, source, "an array, iterable or async iterable of activity rows");
-  }
+  await consumeRows(source, field, handle, () => undefined, "an array, iterable or async iterable of activity rows");
   return visited;
 }

@@ -1,5 +1,6 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import type { Money } from "../model/money.js";
+import { consumeRows, type RowSource } from "../model/row-source.js";
 
 /**
  * The fields of a crmkit `Subscription` that the revenue-retention functions read
@@ -34,7 +35,7 @@ export interface SubscriptionRecord {
  * const none: SubscriptionSource = [] as SubscriptionRecord[];
  * ```
  */
-export type SubscriptionSource = Iterable<SubscriptionRecord> | AsyncIterable<SubscriptionRecord>;
+export type SubscriptionSource = RowSource<SubscriptionRecord>;
 
 /** A subscription as constant-MRR segments: MRR `amounts[i]` on [starts[i], starts[i+1]) (last segment up to `end`). */
 export interface MrrSegments {
@@ -138,19 +139,13 @@ export function firstPaidAt(seg: MrrSegments): number {
   return Number.POSITIVE_INFINITY;
 }
 
-function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {
-  return typeof x === "object" && x !== null && typeof (x as Record<symbol, unknown>)[Symbol.asyncIterator] === "function";
-}
-
 /** Reads subscriptions once (array, iterable or async iterable), handing each one's segments to `visit`. */
 export async function readSubscriptions(source: SubscriptionSource, visit: (seg: MrrSegments) => void): Promise<number> {
-  let i = 0;
-  if (isAsyncIterable(source)) {
-    for await (const s of source) visit(mrrSegments(`subscriptions[${i++}]`, s));
-  } else if (typeof source === "object" && source !== null && typeof (source as Iterable<unknown>)[Symbol.iterator] === "function") {
-    for (const s of source as Iterable<unknown>) visit(mrrSegments(`subscriptions[${i++}]`, s));
-  } else {
-    throw invalidInput("subscriptions", source, "an array, iterable or async iterable of subscriptions");
-  }
-  return i;
+  let count = 0;
+  const add = (s: unknown, i: number): void => {
+    visit(mrrSegments(`subscriptions[${i}]`, s));
+    count++;
+  };
+  await consumeRows(source, "subscriptions", add, () => undefined, "an array, iterable or async iterable of subscriptions");
+  return count;
 }

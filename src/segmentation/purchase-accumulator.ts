@@ -1,6 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { invalidInput } from "../errors/invalid-input.js";
+import { instantOf } from "../model/timestamp.js";
 import { periodIndexOfMs, type CalendarPeriod } from "../time/calendar-period.js";
 
 /**
@@ -41,32 +42,10 @@ export interface PurchaseColumnsOut {
   readonly refundOnly: number;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 const PERIOD_SPAN = 2 ** 28;
 const PERIOD_OFFSET = 2 ** 27;
 const MAX_NUMERIC_KEY_CUSTOMERS = 2 ** 25;
 
-/**
- * Parses a purchase instant: a valid `Date`, finite epoch milliseconds, or an ISO
- * 8601 string that is a calendar date (midnight UTC) or a date-time with an offset
- * (a date-time without offset would be read in the machine's time zone: rejected).
- * Returns NaN for anything else.
- */
-export function parseInstant(value: unknown): number {
-  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === "string" && ISO.test(value)) return Date.parse(value);
-  return Number.NaN;
-}
-
-/** {@link parseInstant}, throwing `INVALID_INPUT` naming `field` when the value is not an instant. */
-export function instantOf(value: unknown, field: string): number {
-  const ms = parseInstant(value);
-  if (Number.isNaN(ms)) throw invalidInput(field, value, INSTANT);
-  return ms;
-}
-
-const INSTANT = "a valid Date, epoch milliseconds or an ISO 8601 date / date-time with offset";
 
 // Per-customer record, interleaved so that one purchase touches one cache line:
 // [last purchase ms, transactions, purchases per frequency unit, revenue].
@@ -199,8 +178,7 @@ export class PurchaseAccumulator {
         }
       }
     }
-    const ms = parseInstant(at);
-    if (Number.isNaN(ms)) throw invalidInput(`${source}[${index}].${timeField}`, at, INSTANT);
+    const ms = instantOf(at, `${source}[${index}].${timeField}`);
     if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0) {
       throw invalidInput(`${source}[${index}].amount`, amount, "a finite amount >= 0 (the transaction kind, not the sign, gives the direction)");
     }

@@ -4,7 +4,9 @@ import { fromZodError } from "../errors/from-zod.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { CurrencyCodeSchema, type Money } from "../model/money.js";
 import type { Transaction, TransactionKind } from "../model/transaction.js";
-import { instantOf, PurchaseAccumulator, type FrequencyUnit } from "./purchase-accumulator.js";
+import { consumeRows } from "../model/row-source.js";
+import { instantOf } from "../model/timestamp.js";
+import { PurchaseAccumulator, type FrequencyUnit } from "./purchase-accumulator.js";
 import { CALENDAR_PERIODS, type CalendarPeriod } from "../time/calendar-period.js";
 import { scoreDimension, type CollapsedBins, type RfmBinning, type RfmBinningMethod, type RfmDimension } from "./rfm-binning.js";
 import { RfmScoreTable, type RfmInputCounts } from "./rfm-score-table.js";
@@ -547,18 +549,8 @@ export function rfmScores(
 ): RfmScoreTable | Promise<RfmScoreTable> {
   const o = parseOptions(options);
   if (typeof input !== "object" || input === null) throw invalidInput("input", input, "transactions, purchase rows or columns, or a per-customer summary");
-  if (Symbol.asyncIterator in input) {
-    const rows = input as AsyncIterable<unknown>;
-    return (async () => {
-      const sink = new RowSink(o);
-      for await (const row of rows) sink.push(row);
-      return score(sink.finish(), o);
-    })();
-  }
   if ("customerIndex" in input) return score(fromIndexedColumns(input as unknown as Record<string, unknown>, o), o);
   if ("customerIds" in input) return score(fromColumns(input as unknown as Record<string, unknown>, o), o);
-  if (!(Symbol.iterator in input)) throw invalidInput("input", input, "an array, iterable or async iterable of rows, or columns with customerIds");
   const sink = new RowSink(o);
-  for (const row of input as Iterable<unknown>) sink.push(row);
-  return score(sink.finish(), o);
+  return consumeRows(input, "input", (row) => sink.push(row), () => score(sink.finish(), o), "an array, iterable or async iterable of rows, or columns with customerIds");
 }

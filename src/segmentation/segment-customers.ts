@@ -3,6 +3,7 @@ import { invalidInput } from "../errors/invalid-input.js";
 import type { Customer } from "../model/customer.js";
 import { compileSegment, type CompiledSegment, type CompileSegmentOptions } from "./compile-segment.js";
 import { SegmentMembership } from "./segment-membership.js";
+import { consumeRows } from "../model/row-source.js";
 
 const MAX_SEGMENTS = 1_000;
 
@@ -112,15 +113,5 @@ export function segmentCustomers(
 ): SegmentMembership | Promise<SegmentMembership> {
   const segments = compileAll(definitions, options);
   const collector = new Collector(segments);
-  if (customers !== null && typeof customers === "object" && Symbol.asyncIterator in customers) {
-    return (async () => {
-      for await (const c of customers) collector.add(c);
-      return collector.finish();
-    })();
-  }
-  if (customers === null || typeof customers !== "object" || !(Symbol.iterator in customers)) {
-    throw invalidInput("customers", customers, "an array, iterable or async iterable of customers");
-  }
-  for (const c of customers) collector.add(c);
-  return collector.finish();
+  return consumeRows(customers, "customers", (c) => collector.add(c as Customer), () => collector.finish(), "an array, iterable or async iterable of customers");
 }

@@ -189,6 +189,8 @@ describe("summarizeTransactions", () => {
     const opts = { observationEnd: d("2015-02-07"), unit: "day" as const };
     it("names the bad row", async () => {
       await expect(summarizeTransactions([{ customerId: "a", at: "not a date" }], opts)).rejects.toThrow(/rows\[0\]\.at/);
+      // a date-time without offset would be read in the machine's time zone: a bad row, not a guess
+      await expect(summarizeTransactions([{ customerId: "a", at: "2015-01-01T10:00:00" }], opts)).rejects.toThrow(/rows\[0\]\.at.*date-time with offset/);
       await expect(summarizeTransactions([{ customerId: "a", at: d("2015-01-01"), amount: -5 }], opts)).rejects.toThrow(/rows\[0\]\.amount.*>= 0/);
       await expect(summarizeTransactions([{ customerId: "a", at: d("2015-01-01"), amount: Number.NaN }], opts)).rejects.toThrow(/rows\[0\]\.amount/);
       await expect(summarizeTransactions([{ customerId: "", at: d("2015-01-01") }], opts)).rejects.toThrow(/rows\[0\]\.customerId/);

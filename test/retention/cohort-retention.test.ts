@@ -48,6 +48,17 @@ async function expectError(p: Promise<unknown>, code: string, field?: string): P
 }
 
 describe("cohortRetention", () => {
+  it("reads row instants given as ISO strings or epoch milliseconds exactly as Dates", async () => {
+    const purchases = rows.flatMap((r) => ("occurredAt" in r && r.kind === "purchase" ? [{ customerId: r.customerId, at: r.occurredAt, amount: r.amount }] : []));
+    const asStrings = purchases.map((r) => ({ ...r, at: r.at.toISOString() }));
+    const asNumbers = purchases.map((r) => ({ ...r, at: r.at.getTime() }));
+    const expected = await cohortRetention(purchases, { period: "month", asOf });
+    expect(expected.customers).toBe(6);
+    expect(await cohortRetention(asStrings, { period: "month", asOf })).toEqual(expected);
+    expect(await cohortRetention(asNumbers, { period: "month", asOf })).toEqual(expected);
+    await expectError(cohortRetention([{ customerId: "c", at: "2024-01-05T10:00:00" }], { period: "month", asOf }), "INVALID_INPUT", "[0].at");
+  });
+
   it("counts customers active at each age, with unelapsed cells null (hand-computed)", async () => {
     const t = await cohortRetention(rows, { period: "month", asOf });
     expect(t.ages).toBe(3);
