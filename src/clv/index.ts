@@ -8,7 +8,8 @@
 export { TIME_UNITS, DAYS_PER_UNIT, unitsPer, type TimeUnit } from "./time-unit.js";
 export { PURCHASE_PERIODS, type PurchasePeriod } from "./purchase-period.js";
 export type { CustomerSummary, CalibrationHoldoutSummary, SummaryStats } from "./customer-summary.js";
-export type { PurchaseRow, PurchaseInput, PurchaseSource, PurchaseReadOptions } from "./purchase-rows.js";
+export type { PurchaseRow, PurchaseInput } from "../model/purchase-row.js";
+export type { PurchaseSource, PurchaseReadOptions } from "./purchase-rows.js";
 export { summarizeTransactions, type SummarizeOptions } from "./summarize-transactions.js";
 export { calibrationHoldout, type CalibrationHoldoutOptions } from "./calibration-holdout.js";
 export { summaryFromAggregates, type CustomerAggregate, type SummaryOptions } from "./summary-from-aggregates.js";

@@ -3,38 +3,9 @@ import { describeValue } from "../errors/describe-value.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { consumeRows, type RowSource } from "../model/row-source.js";
 import { INSTANT_EXPECTED, parseInstant } from "../model/timestamp.js";
-import type { Transaction, TransactionKind } from "../model/transaction.js";
+import type { PurchaseInput } from "../model/purchase-row.js";
+import type { TransactionKind } from "../model/transaction.js";
 import { TRANSACTION_KINDS } from "../model/transaction.js";
-
-/**
- * A plain purchase row, for feeding any log to the summaries: who, when (a `Date`,
- * an ISO 8601 string or epoch milliseconds) and optionally how much (in one
- * currency for the whole input).
- *
- * @example
- * ```ts
- * import type { PurchaseRow } from "crmkit/clv";
- * const row: PurchaseRow = { customerId: "c-1", at: new Date("2024-03-01T09:30:00Z"), amount: 42.5 };
- * ```
- */
-export interface PurchaseRow {
-  readonly customerId: string;
-  readonly at: Date | string | number;
-  readonly amount?: number;
-  readonly currency?: string;
-}
-
-/**
- * What the summaries read: crmkit {@link Transaction} records (only the chosen
- * `kinds` count, `"purchase"` by default) or {@link PurchaseRow}s, mixed freely.
- *
- * @example
- * ```ts
- * import type { PurchaseInput } from "crmkit/clv";
- * const rows: PurchaseInput[] = [{ customerId: "c-1", at: "2024-03-01T09:30:00Z" }];
- * ```
- */
-export type PurchaseInput = Transaction | PurchaseRow;
 
 /**
  * Input of the summaries: an array, any iterable or an async iterable (a
@@ -60,7 +31,7 @@ export type PurchaseSource = RowSource<PurchaseInput>;
  * ```
  */
 export interface PurchaseReadOptions {
-  /** Transaction kinds that count as purchases (default `["purchase"]`); plain rows always count. */
+  /** Transaction kinds that count as purchases (default `["purchase"]`); plain rows without a `kind` always count. */
   readonly kinds?: readonly TransactionKind[];
   /** The currency every amount must be in; by default the first amount's currency, and a mix is `CURRENCY_MISMATCH`. */
   readonly currency?: string;
@@ -140,10 +111,10 @@ export class RowReader {
     }
     const r = input as Record<string, unknown>;
     const out = this.row;
+    const kind = r.kind;
+    if (typeof kind === "string" && !this.kinds.has(kind)) return RowStatus.Ignored; // plain rows without kind are purchases
     let at: unknown;
     if ("occurredAt" in r) {
-      const kind = r.kind;
-      if (typeof kind === "string" && !this.kinds.has(kind)) return RowStatus.Ignored;
       at = r.occurredAt;
       const money = r.amount as { amount?: unknown; currency?: unknown } | undefined;
       if (money === undefined || money === null || typeof money !== "object") {

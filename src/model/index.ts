@@ -71,3 +71,4 @@ export { CAMPAIGN_CHANNELS, CampaignSchema, parseCampaign, type Campaign, type C
 export { CampaignMemberSchema, parseCampaignMember, type CampaignMember, type CampaignMemberInput } from "./campaign-member.js";
 export { ENTITY_DEFINITIONS, ENTITY_COLLECTIONS, type EntityMap, type EntityInputMap, type EntityCollection } from "./entities.js";
 export { type RowSource } from "./row-source.js";
+export type { PurchaseInput, PurchaseRow } from "./purchase-row.js";

@@ -29,11 +29,11 @@ export {
   type CustomerRfmRow,
   type IndexedPurchaseColumns,
   type PurchaseColumns,
-  type PurchaseRow as RfmPurchaseRow,
   type RfmInput,
   type RfmOptions,
 } from "./rfm-scores.js";
 export type { FrequencyUnit } from "./purchase-accumulator.js";
+export type { PurchaseRow } from "../model/purchase-row.js";
 export type { CalendarPeriod } from "../time/calendar-period.js";
 export { RfmScoreTable, type RfmColumns, type RfmCustomerScore, type RfmInputCounts } from "./rfm-score-table.js";
 export type { CollapsedBins, RfmBinning, RfmBinningMethod, RfmDimension } from "./rfm-binning.js";

@@ -3,38 +3,16 @@ import { CrmkitError } from "../errors/crmkit-error.js";
 import { fromZodError } from "../errors/from-zod.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { CurrencyCodeSchema, type Money } from "../model/money.js";
-import type { Transaction, TransactionKind } from "../model/transaction.js";
+import type { Transaction } from "../model/transaction.js";
 import { consumeRows } from "../model/row-source.js";
 import { instantOf } from "../model/timestamp.js";
 import { PurchaseAccumulator, type FrequencyUnit } from "./purchase-accumulator.js";
 import { CALENDAR_PERIODS, type CalendarPeriod } from "../time/calendar-period.js";
 import { scoreDimension, type CollapsedBins, type RfmBinning, type RfmBinningMethod, type RfmDimension } from "./rfm-binning.js";
 import { RfmScoreTable, type RfmInputCounts } from "./rfm-score-table.js";
+import type { PurchaseRow } from "../model/purchase-row.js";
 
 const DAY_MS = 86_400_000;
-
-/**
- * A purchase as a plain row: who, when, how much. `at` is a `Date`, epoch
- * milliseconds or an ISO 8601 date / date-time with offset. Rows without `currency`
- * take the currency of the others.
- *
- * @example
- * ```ts
- * import type { PurchaseRow } from "crmkit/segmentation";
- * const row: PurchaseRow = { customerId: "c-1", at: "2024-05-03T11:20:00Z", amount: 59.9, currency: "EUR", orderId: "o-77" };
- * ```
- */
-export interface PurchaseRow {
-  readonly customerId: string;
-  readonly at: Date | string | number;
-  /** Amount in major units, >= 0. */
-  readonly amount: number;
-  readonly currency?: string | undefined;
-  /** Groups rows into orders for `frequency: "orders"`. */
-  readonly orderId?: string | undefined;
-  /** Treated as a purchase when omitted. */
-  readonly kind?: TransactionKind | undefined;
-}
 
 /**
  * Purchases as columns (say, from a database driver or an Arrow batch): entry `i`

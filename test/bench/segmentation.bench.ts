@@ -3,7 +3,8 @@
 import { bench, describe } from "vitest";
 import type { Customer } from "../../src/model/customer.js";
 import { compileSegment } from "../../src/segmentation/compile-segment.js";
-import { rfmScores, type PurchaseRow } from "../../src/segmentation/rfm-scores.js";
+import { rfmScores } from "../../src/segmentation/rfm-scores.js";
+import type { PurchaseRow } from "../../src/model/purchase-row.js";
 import { rfmSegments } from "../../src/segmentation/rfm-segments.js";
 import { segmentCustomers } from "../../src/segmentation/segment-customers.js";
 import { summarizeSegments } from "../../src/segmentation/segment-summary.js";

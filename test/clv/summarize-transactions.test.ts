@@ -94,6 +94,16 @@ describe("summarizeTransactions", () => {
     expect(s.observationEnd).toEqual(d("2015-02-01"));
   });
 
+  it("reads the kind of plain rows like that of transactions (a plain refund row is not a purchase)", async () => {
+    const rows: PurchaseRow[] = [
+      { customerId: "a", at: d("2015-01-01"), amount: 10 },
+      { customerId: "a", at: d("2015-01-05"), amount: 10, kind: "refund" },
+      { customerId: "a", at: d("2015-01-09"), amount: 30, kind: "purchase" },
+    ];
+    const s = await summarizeTransactions(rows, { observationEnd: d("2015-02-01"), unit: "day" });
+    expect([s.frequency[0], s.recency[0], s.monetaryValue[0]]).toEqual([1, 8, 30]);
+  });
+
   it("reads Transaction records, counting only the chosen kinds", async () => {
     const tx = (id: string, at: string, amount: number, kind: "purchase" | "refund" | "payment") => ({
       id,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isCrmkitError } from "../../src/errors/crmkit-error.js";
 import { parseTransaction, type Transaction } from "../../src/model/transaction.js";
-import { rfmScores, type PurchaseRow, type RfmOptions } from "../../src/segmentation/rfm-scores.js";
+import { rfmScores, type RfmOptions } from "../../src/segmentation/rfm-scores.js";
+import type { PurchaseRow } from "../../src/model/purchase-row.js";
 
 const DAY = 86_400_000;
 
@@ -117,7 +118,7 @@ describe("rfmScores: values", () => {
     const asOf = new Date("2015-02-07T00:00:00Z");
     const expected = [...rfmScores(pymcRows, { asOf }).rfmScore];
     const columns = rfmScores(
-      { customerIds: pymcRows.map((r) => r.customerId), at: pymcRows.map((r) => Date.parse(r.at as string)), amounts: Float64Array.from(pymcRows, (r) => r.amount) },
+      { customerIds: pymcRows.map((r) => r.customerId), at: pymcRows.map((r) => Date.parse(r.at as string)), amounts: Float64Array.from(pymcRows, (r) => r.amount!) },
       { asOf },
     );
     expect([...columns.rfmScore]).toEqual(expected);
@@ -128,7 +129,7 @@ describe("rfmScores: values", () => {
         customers: dictionary,
         customerIndex: Int32Array.from(pymcRows, (r) => dictionary.indexOf(r.customerId)),
         at: pymcRows.map((r) => Date.parse(r.at as string)),
-        amounts: pymcRows.map((r) => r.amount),
+        amounts: pymcRows.map((r) => r.amount!),
       },
       { asOf },
     );
