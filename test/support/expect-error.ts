@@ -11,3 +11,16 @@ export function expectError(fn: () => unknown, code: string, message: RegExp): v
     expect((e as Error).message).toMatch(message);
   }
 }
+
+/** Expects each `[fn, code, text]` case to throw a CrmkitError of `code` whose message contains `text`. */
+export function expectErrorCases(cases: readonly (readonly [() => unknown, string, string])[]): void {
+  for (const [fn, code, text] of cases) {
+    try {
+      fn();
+      expect.unreachable(text);
+    } catch (e) {
+      expect(isCrmkitError(e, code as never), String(e)).toBe(true);
+      expect((e as Error).message).toContain(text);
+    }
+  }
+}
