@@ -24,3 +24,14 @@ export function expectErrorCases(cases: readonly (readonly [() => unknown, strin
     }
   }
 }
+
+/** Expects `fn` to throw an INVALID_INPUT CrmkitError; returns its message. */
+export function invalidMessage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(isCrmkitError(e, "INVALID_INPUT")).toBe(true);
+    return (e as Error).message;
+  }
+  throw new Error("expected INVALID_INPUT, nothing was thrown");
+}
