@@ -7,6 +7,7 @@ import type { TimeUnit } from "./time-unit.js";
 export interface TransactionModelSpec<N extends string> {
   /** The fit function's name, for messages (`"fitBgNbd"`…). */
   readonly model: string;
+  /** Parameter names in their conventional order. */
   readonly names: readonly N[];
   /** The negative log-likelihood on log-parameters over collapsed data. */
   readonly objective: (d: FitData) => LogObjective;
