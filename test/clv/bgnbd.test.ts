@@ -6,6 +6,7 @@ import { isCrmkitError } from "../../src/errors/index.js";
 import { hasSharedData } from "../support/shared-data.js";
 import { readCdnowSummary } from "../support/cdnow.js";
 import { expectGradientMatchesFiniteDifferences, gradientCheckData } from "../support/gradient-check.js";
+import { expectConditionalPmfConsistent } from "../support/btyd-properties.js";
 
 // Lanczos-free log-gamma by Stirling with shift, independent of src/math (for test-side integrals)
 function lgammaLocal(x: number): number {
@@ -99,17 +100,7 @@ describe("BgNbdModel predictions", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 5, max: 80, noNaN: true }), fc.double({ min: 1, max: 60, noNaN: true }), (x, frac, T, t) => {
         const h = { frequency: x, recency: x === 0 ? 0 : frac * T, T };
-        let sum = 0;
-        let mean = 0;
-        for (let n = 0; n < 600; n++) {
-          const p = PUBLISHED.conditionalProbabilityOfPurchases(n, t, h)[0]!;
-          expect(p).toBeGreaterThanOrEqual(0);
-          expect(p).toBeLessThanOrEqual(1);
-          sum += p;
-          mean += n * p;
-        }
-        expect(sum).toBeCloseTo(1, 5);
-        expect(Math.abs(mean - PUBLISHED.conditionalExpectedPurchases(t, h)[0]!)).toBeLessThan(1e-3 * Math.max(1, mean));
+        expectConditionalPmfConsistent(PUBLISHED, t, h, 600, true);
       }),
       { numRuns: 25 },
     );

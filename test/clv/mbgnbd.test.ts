@@ -5,6 +5,7 @@ import { mbgNbdObjective } from "../../src/clv/mbgnbd.js";
 import { hasSharedData } from "../support/shared-data.js";
 import { readCdnowSummary } from "../support/cdnow.js";
 import { expectGradientMatchesFiniteDifferences, gradientCheckData } from "../support/gradient-check.js";
+import { expectConditionalPmfConsistent } from "../support/btyd-properties.js";
 
 describe.skipIf(!hasSharedData("cdnow_customers_summary_with_transactions.csv"))("fitMbgNbd on CDNOW", () => {
   const s = readCdnowSummary();
@@ -44,15 +45,7 @@ describe("MbgNbdModel", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 5, max: 60, noNaN: true }), fc.double({ min: 1, max: 40, noNaN: true }), (x, f, T, t) => {
         const h = { frequency: x, recency: x === 0 ? 0 : f * T, T };
-        let sum = 0;
-        let mean = 0;
-        for (let n = 0; n < 400; n++) {
-          const p = m.conditionalProbabilityOfPurchases(n, t, h)[0]!;
-          sum += p;
-          mean += n * p;
-        }
-        expect(sum).toBeCloseTo(1, 5);
-        expect(Math.abs(mean - m.conditionalExpectedPurchases(t, h)[0]!)).toBeLessThan(1e-3 * Math.max(1, mean));
+        expectConditionalPmfConsistent(m, t, h, 400);
       }),
       { numRuns: 15 },
     );

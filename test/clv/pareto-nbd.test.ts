@@ -6,6 +6,7 @@ import { logHyp2f1 } from "../../src/math/hyp2f1.js";
 import { hasSharedData } from "../support/shared-data.js";
 import { readCdnowSummary } from "../support/cdnow.js";
 import { expectGradientMatchesFiniteDifferences, gradientCheckData } from "../support/gradient-check.js";
+import { expectConditionalPmfConsistent } from "../support/btyd-properties.js";
 
 const BTYD = ParetoNbdModel.fromParams({ r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 }, { unit: "week" });
 
@@ -87,15 +88,7 @@ describe("ParetoNbdModel predictions", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 15 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 5, max: 60, noNaN: true }), fc.double({ min: 1, max: 30, noNaN: true }), (x, frac, T, t) => {
         const h = { frequency: x, recency: x === 0 ? 0 : frac * T, T };
-        let sum = 0;
-        let mean = 0;
-        for (let n = 0; n < 150; n++) {
-          const p = BTYD.conditionalProbabilityOfPurchases(n, t, h)[0]!;
-          sum += p;
-          mean += n * p;
-        }
-        expect(sum).toBeCloseTo(1, 5);
-        expect(Math.abs(mean - BTYD.conditionalExpectedPurchases(t, h)[0]!)).toBeLessThan(1e-3 * Math.max(1, mean));
+        expectConditionalPmfConsistent(BTYD, t, h, 150);
       }),
       { numRuns: 15 },
     );
