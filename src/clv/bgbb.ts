@@ -1,12 +1,13 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
-import { invalidInput } from "../errors/invalid-input.js";
 import { logBeta } from "../math/beta.js";
 import { digamma, lgamma } from "../math/gamma.js";
 import { collapseRows } from "./collapse-rows.js";
-import { readCustomers, type CustomersInput } from "./customer-data.js";
+import { readCustomers, type CustomerColumns, type CustomersInput } from "./customer-data.js";
+import { perCustomer } from "./customer-predictions.js";
 import { checkCount } from "./fit-data.js";
-import { checkParams, fitMaximumLikelihood, startingPoints, type FitReport, type MleOptions } from "./maximum-likelihood.js";
+import { checkParams, fitMaximumLikelihood, logLikelihoodAt, startingPoints, type FitReport, type MleOptions } from "./maximum-likelihood.js";
 import { ClvModel, readModelJson } from "./model-base.js";
+import { rowWeights } from "./row-weights.js";
 
 /**
  * BG/BB parameters (Fader, Hardie & Shang 2010): the transaction probability
@@ -127,14 +128,14 @@ function logLik(p: BgBbParams, x: number, tx: number, n: number): number {
   return acc;
 }
 
+/** The customers of a prediction, as discrete-time columns (an empty summary allowed). */
+function readDiscreteCustomers(customers: CustomersInput): CustomerColumns {
+  return readCustomers(customers, { field: "customers", discrete: true, allowEmpty: true });
+}
+
 function readDiscrete(data: CustomersInput, weights: ArrayLike<number> | undefined, allowEmpty: boolean): DiscreteData {
   const c = readCustomers(data, { field: "data", discrete: true, allowEmpty });
-  let w = c.w;
-  if (weights !== undefined) {
-    if (weights.length !== c.n) throw invalidInput("options.weights", `length ${weights.length}`, `the number of rows (${c.n})`);
-    w = Float64Array.from(weights);
-    for (let i = 0; i < c.n; i++) if (!Number.isFinite(w[i]!) || w[i]! < 0) throw invalidInput(`options.weights[${i}]`, w[i], "a finite weight >= 0");
-  }
+  const w = rowWeights(c.w, weights, c.n);
   const col = collapseRows([c.x, c.tx, c.T], w);
   let customers = 0;
   for (let i = 0; i < col.rows; i++) customers += col.w[i]!;
@@ -190,8 +191,8 @@ export class BgBbModel extends ClvModel<Name> {
    * ```
    */
   static fromJSON(json: unknown): BgBbModel {
-    const j = readModelJson<Name>("bg-bb", json);
-    return new BgBbModel(checkParams("json.params", NAMES, j.params), j.fit);
+    const j = readModelJson("bg-bb", NAMES, json);
+    return new BgBbModel(j.params, j.fit);
   }
 
   /** The parameters, typed. */
@@ -249,17 +250,11 @@ export class BgBbModel extends ClvModel<Name> {
    */
   probabilityAlive(customers: CustomersInput, periodsAhead = 1): Float64Array {
     checkCount("periodsAhead", periodsAhead);
-    const c = readCustomers(customers, { field: "customers", discrete: true, allowEmpty: true });
     const p = this.bgBbParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const x = c.x[i]!;
-      const n = c.T[i]!;
-      const l =
-        logBeta(p.alpha + x, p.beta + n - x) - logBeta(p.alpha, p.beta) + logBeta(p.gamma, p.delta + n + periodsAhead) - logBeta(p.gamma, p.delta) - logLik(p, x, c.tx[i]!, n);
-      out[i] = Math.min(1, Math.exp(l));
-    }
-    return out;
+    return perCustomer(readDiscreteCustomers(customers), (x, tx, n) => {
+      const l = logBeta(p.alpha + x, p.beta + n - x) - logBeta(p.alpha, p.beta) + logBeta(p.gamma, p.delta + n + periodsAhead) - logBeta(p.gamma, p.delta) - logLik(p, x, tx, n);
+      return Math.min(1, Math.exp(l));
+    });
   }
 
   /**
@@ -274,16 +269,11 @@ export class BgBbModel extends ClvModel<Name> {
    */
   conditionalExpectedPurchases(periods: number, customers: CustomersInput): Float64Array {
     checkCount("periods", periods);
-    const c = readCustomers(customers, { field: "customers", discrete: true, allowEmpty: true });
     const p = this.bgBbParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const x = c.x[i]!;
-      const n = c.T[i]!;
-      const l = logBeta(p.alpha + x + 1, p.beta + n - x) - logBeta(p.alpha, p.beta) - logLik(p, x, c.tx[i]!, n);
-      out[i] = Math.exp(l) * survivalSum(p.gamma, p.delta, n, periods);
-    }
-    return out;
+    return perCustomer(readDiscreteCustomers(customers), (x, tx, n) => {
+      const l = logBeta(p.alpha + x + 1, p.beta + n - x) - logBeta(p.alpha, p.beta) - logLik(p, x, tx, n);
+      return Math.exp(l) * survivalSum(p.gamma, p.delta, n, periods);
+    });
   }
 
   /**
@@ -297,8 +287,7 @@ export class BgBbModel extends ClvModel<Name> {
    */
   logLikelihoodOf(customers: CustomersInput): number {
     const d = readDiscrete(customers, undefined, false);
-    const p = this.bgBbParams;
-    return -bgBbObjective(d)(Float64Array.of(Math.log(p.alpha), Math.log(p.beta), Math.log(p.gamma), Math.log(p.delta)), new Float64Array(4));
+    return logLikelihoodAt(bgBbObjective(d), NAMES, this.params);
   }
 }
 
@@ -346,7 +335,7 @@ export function fitBgBb(data: CustomersInput, options: BgBbFitOptions = {}): BgB
     starts,
     customers: d.customers,
     rows: d.rows,
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+    maxIterations: options.maxIterations,
   });
   return BgBbModel.create(params as BgBbParams, report);
 }

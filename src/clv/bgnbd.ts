@@ -2,10 +2,12 @@ import { CrmkitError } from "../errors/crmkit-error.js";
 import { logBeta } from "../math/beta.js";
 import { digamma, lgamma } from "../math/gamma.js";
 import { gaussLegendre } from "../math/quadrature.js";
-import { readCustomers, reconcileUnit, type CustomersInput } from "./customer-data.js";
-import { checkCount, checkHorizon, expm1Ratio, prepareFitData, prepareFitDataLoose, type FitData, type FitDataOptions } from "./fit-data.js";
-import { checkParams, fitMaximumLikelihood, startingPoints, type FitReport, type MleOptions } from "./maximum-likelihood.js";
+import type { CustomersInput } from "./customer-data.js";
+import { aliveFromDeadLogOdds, conditionalCountProbabilities, perCustomer, readPredictionCustomers } from "./customer-predictions.js";
+import { checkCount, checkHorizon, expm1Ratio, type FitData, type FitDataOptions } from "./fit-data.js";
+import { checkParams, type FitReport, type MleOptions } from "./maximum-likelihood.js";
 import { ClvModel, readModelJson } from "./model-base.js";
+import { fitTransactionModel, transactionLogLikelihood, type TransactionModelSpec } from "./transaction-fit.js";
 import type { TimeUnit } from "./time-unit.js";
 
 /**
@@ -335,8 +337,8 @@ export class BgNbdModel extends ClvModel<Name> {
    * ```
    */
   static fromJSON(json: unknown): BgNbdModel {
-    const j = readModelJson<Name>("bg-nbd", json);
-    return new BgNbdModel(checkParams("json.params", NAMES, j.params), j.unit, j.fit);
+    const j = readModelJson("bg-nbd", NAMES, json);
+    return new BgNbdModel(j.params, j.unit, j.fit);
   }
 
   /** The parameters, typed. */
@@ -372,16 +374,9 @@ export class BgNbdModel extends ClvModel<Name> {
    */
   conditionalExpectedPurchases(t: number, customers: CustomersInput): Float64Array {
     checkHorizon("t", t);
-    const c = readCustomers(customers, { field: "customers", allowEmpty: true });
-    reconcileUnit("customers", c.unit, this.unit);
+    const c = readPredictionCustomers(customers, this.unit);
     const p = this.bgNbdParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const x = c.x[i]!;
-      const num = bgConditionalNumerator(p.r, p.alpha, p.a, p.b, x, c.T[i]!, t);
-      out[i] = num / (1 + Math.exp(logDeadOdds(p, x, c.tx[i]!, c.T[i]!)));
-    }
-    return out;
+    return perCustomer(c, (x, tx, T) => bgConditionalNumerator(p.r, p.alpha, p.a, p.b, x, T, t) / (1 + Math.exp(logDeadOdds(p, x, tx, T))));
   }
 
   /**
@@ -396,15 +391,9 @@ export class BgNbdModel extends ClvModel<Name> {
    * ```
    */
   probabilityAlive(customers: CustomersInput): Float64Array {
-    const c = readCustomers(customers, { field: "customers", allowEmpty: true });
-    reconcileUnit("customers", c.unit, this.unit);
+    const c = readPredictionCustomers(customers, this.unit);
     const p = this.bgNbdParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const lo = logDeadOdds(p, c.x[i]!, c.tx[i]!, c.T[i]!);
-      out[i] = lo > 0 ? Math.exp(-lo) / (1 + Math.exp(-lo)) : 1 / (1 + Math.exp(lo));
-    }
-    return out;
+    return perCustomer(c, (x, tx, T) => aliveFromDeadLogOdds(logDeadOdds(p, x, tx, T)));
   }
 
   /**
@@ -440,17 +429,8 @@ export class BgNbdModel extends ClvModel<Name> {
   conditionalProbabilityOfPurchases(n: number, t: number, customers: CustomersInput): Float64Array {
     checkCount("n", n);
     checkHorizon("t", t);
-    const alive = this.probabilityAlive(customers);
-    const c = readCustomers(customers, { field: "customers", allowEmpty: true });
     const p = this.bgNbdParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const x = c.x[i]!;
-      const pa = alive[i]!;
-      const v = pa * bgPmf(p.r + x, p.alpha + c.T[i]!, p.a, p.b + x, n, t) + (n === 0 ? 1 - pa : 0);
-      out[i] = Math.min(1, Math.max(0, v));
-    }
-    return out;
+    return conditionalCountProbabilities(n, this.probabilityAlive(customers), customers, (x, T) => bgPmf(p.r + x, p.alpha + T, p.a, p.b + x, n, t));
   }
 
   /**
@@ -464,13 +444,24 @@ export class BgNbdModel extends ClvModel<Name> {
    * ```
    */
   logLikelihoodOf(customers: CustomersInput): number {
-    const c = readCustomers(customers, { field: "customers" });
-    reconcileUnit("customers", c.unit, this.unit);
-    const d = prepareFitDataLoose(c.x, c.tx, c.T, c.w);
-    const { r, alpha, a, b } = this.bgNbdParams;
-    return -bgNbdObjective(d)(Float64Array.of(Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)), new Float64Array(4));
+    return transactionLogLikelihood(bgNbdObjective, NAMES, this.params, this.unit, customers);
   }
 }
+
+const BG_NBD_FIT: TransactionModelSpec<Name> = {
+  model: "fitBgNbd",
+  names: NAMES,
+  objective: bgNbdObjective,
+  // lifetimes scales time so that max T = 10: start alpha accordingly
+  starts: (maxT) => {
+    const s = maxT / 10;
+    return [
+      [1, s, 1, 1],
+      [0.5, s * 2, 0.5, 2],
+      [0.2, s * 0.5, 2, 5],
+    ];
+  },
+};
 
 /**
  * Fits the BG/NBD model by maximum likelihood (FHL 2005) on a
@@ -491,24 +482,9 @@ export class BgNbdModel extends ClvModel<Name> {
  * ```
  */
 export function fitBgNbd(data: CustomersInput, options: TransactionFitOptions = {}): BgNbdModel {
-  const d = prepareFitData("fitBgNbd", data, options);
-  const s = d.maxT / 10; // lifetimes scales time so that max T = 10: start alpha accordingly
-  const starts = startingPoints(NAMES, options, [
-    [1, s, 1, 1],
-    [0.5, s * 2, 0.5, 2],
-    [0.2, s * 0.5, 2, 5],
-  ]);
-  const { params, report } = fitMaximumLikelihood({
-    model: "fitBgNbd",
-    names: NAMES,
-    objective: bgNbdObjective(d),
-    starts,
-    customers: d.customers,
-    rows: d.rows,
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
-  });
+  const { params, report, unit } = fitTransactionModel(BG_NBD_FIT, data, options);
   if (!Object.values(params).every((v) => Number.isFinite(v))) {
     throw new CrmkitError("NOT_CONVERGED", "fitBgNbd: the optimum is at the boundary of the parameter space", { details: { params } });
   }
-  return BgNbdModel.create(params as BgNbdParams, d.unit, report);
+  return BgNbdModel.create(params, unit, report);
 }

@@ -2,6 +2,7 @@ import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { collapseRows } from "./collapse-rows.js";
 import { readCustomers, reconcileUnit, type CustomersInput, type ReadCustomersOptions } from "./customer-data.js";
+import { rowWeights } from "./row-weights.js";
 import type { TimeUnit } from "./time-unit.js";
 
 /** Collapsed fitting data for the (x, t_x, T) models, with per-x tables (internal). */
@@ -54,13 +55,7 @@ export interface FitDataOptions {
 /** Validates, weights and collapses the data of a fit (internal). */
 export function prepareFitData(model: string, data: CustomersInput, options: FitDataOptions, read: ReadCustomersOptions = {}): FitData {
   const c = readCustomers(data, { field: "data", ...read });
-  let w = c.w;
-  if (options.weights !== undefined) {
-    const ow = options.weights;
-    if (ow.length !== c.n) throw invalidInput("options.weights", `length ${ow.length}`, `the number of rows (${c.n})`);
-    w = Float64Array.from(ow);
-    for (let i = 0; i < c.n; i++) if (!Number.isFinite(w[i]!) || w[i]! < 0) throw invalidInput(`options.weights[${i}]`, w[i], "a finite weight >= 0");
-  }
+  const w = rowWeights(c.w, options.weights, c.n);
   const unit = reconcileUnit("data", c.unit, options.unit);
   const collapsed = collapseRows([c.x, c.tx, c.T], w);
   const [x, tx, T] = collapsed.cols as [Float64Array, Float64Array, Float64Array];

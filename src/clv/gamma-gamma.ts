@@ -3,8 +3,9 @@ import { invalidInput } from "../errors/invalid-input.js";
 import { digamma, lgamma } from "../math/gamma.js";
 import { collapseRows } from "./collapse-rows.js";
 import { readCustomers, type CustomersInput } from "./customer-data.js";
-import { checkParams, fitMaximumLikelihood, startingPoints, type FitReport, type MleOptions } from "./maximum-likelihood.js";
+import { checkParams, fitMaximumLikelihood, logLikelihoodAt, startingPoints, type FitReport, type MleOptions } from "./maximum-likelihood.js";
 import { ClvModel, readModelJson } from "./model-base.js";
+import { rowWeights } from "./row-weights.js";
 
 /**
  * Gamma-Gamma spend-model parameters (Fader & Hardie note 025; Colombo & Jiang
@@ -163,8 +164,8 @@ export class GammaGammaModel extends ClvModel<Name> {
    * ```
    */
   static fromJSON(json: unknown): GammaGammaModel {
-    const j = readModelJson<Name>("gamma-gamma", json);
-    return new GammaGammaModel(checkParams("json.params", NAMES, j.params), j.fit);
+    const j = readModelJson("gamma-gamma", NAMES, json);
+    return new GammaGammaModel(j.params, j.fit);
   }
 
   /** The parameters, typed. */
@@ -230,19 +231,13 @@ export class GammaGammaModel extends ClvModel<Name> {
    */
   logLikelihoodOf(customers: CustomersInput): number {
     const d = readSpend(customers, undefined, false);
-    const { p, q, gamma } = this.gammaGammaParams;
-    return -gammaGammaObjective(d)(Float64Array.of(Math.log(p), Math.log(q), Math.log(gamma)), new Float64Array(3));
+    return logLikelihoodAt(gammaGammaObjective(d), NAMES, this.params);
   }
 }
 
 function readSpend(data: CustomersInput, weights: ArrayLike<number> | undefined, collapse: boolean): SpendData {
   const c = readCustomers(data, { field: "data", monetary: true });
-  let w = c.w;
-  if (weights !== undefined) {
-    if (weights.length !== c.n) throw invalidInput("options.weights", `length ${weights.length}`, `the number of rows (${c.n})`);
-    w = Float64Array.from(weights);
-    for (let i = 0; i < c.n; i++) if (!Number.isFinite(w[i]!) || w[i]! < 0) throw invalidInput(`options.weights[${i}]`, w[i], "a finite weight >= 0");
-  }
+  const w = rowWeights(c.w, weights, c.n);
   // only repeat buyers carry spend information
   const keep: number[] = [];
   for (let i = 0; i < c.n; i++) {
@@ -295,7 +290,7 @@ export function fitGammaGamma(data: CustomersInput, options: GammaGammaFitOption
     starts,
     customers: d.customers,
     rows: d.rows,
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+    maxIterations: options.maxIterations,
   });
   return GammaGammaModel.create(params as GammaGammaParams, report);
 }

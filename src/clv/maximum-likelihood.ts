@@ -226,6 +226,11 @@ export function fitMaximumLikelihood<N extends string>(problem: MleProblem<N>): 
   return { params, report };
 }
 
+/** The log-likelihood of `objective` at the natural-scale `params` (internal). */
+export function logLikelihoodAt<N extends string>(objective: LogObjective, names: readonly N[], params: Readonly<Record<N, number>>): number {
+  return -objective(Float64Array.from(names, (n) => Math.log(params[n])), new Float64Array(names.length));
+}
+
 /** Builds the list of starts: the user's, then the model's defaults (internal). */
 export function startingPoints<N extends string>(names: readonly N[], options: MleOptions, defaults: readonly (readonly number[])[]): number[][] {
   const starts: number[][] = [];

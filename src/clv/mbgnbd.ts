@@ -1,9 +1,11 @@
 import { digamma, lgamma } from "../math/gamma.js";
 import { bgConditionalNumerator, bgPmf, type BgNbdParams, type TransactionFitOptions } from "./bgnbd.js";
-import { readCustomers, reconcileUnit, type CustomersInput } from "./customer-data.js";
-import { checkCount, checkHorizon, prepareFitData, prepareFitDataLoose, type FitData } from "./fit-data.js";
-import { checkParams, fitMaximumLikelihood, startingPoints, type FitReport } from "./maximum-likelihood.js";
+import type { CustomersInput } from "./customer-data.js";
+import { aliveFromDeadLogOdds, conditionalCountProbabilities, perCustomer, readPredictionCustomers } from "./customer-predictions.js";
+import { checkCount, checkHorizon, type FitData } from "./fit-data.js";
+import { checkParams, type FitReport } from "./maximum-likelihood.js";
 import { ClvModel, readModelJson } from "./model-base.js";
+import { fitTransactionModel, transactionLogLikelihood, type TransactionModelSpec } from "./transaction-fit.js";
 import type { TimeUnit } from "./time-unit.js";
 
 /**
@@ -167,8 +169,8 @@ export class MbgNbdModel extends ClvModel<Name> {
    * ```
    */
   static fromJSON(json: unknown): MbgNbdModel {
-    const j = readModelJson<Name>("mbg-nbd", json);
-    return new MbgNbdModel(checkParams("json.params", NAMES, j.params), j.unit, j.fit);
+    const j = readModelJson("mbg-nbd", NAMES, json);
+    return new MbgNbdModel(j.params, j.unit, j.fit);
   }
 
   /** The parameters, typed. */
@@ -203,11 +205,9 @@ export class MbgNbdModel extends ClvModel<Name> {
   conditionalExpectedPurchases(t: number, customers: CustomersInput): Float64Array {
     checkHorizon("t", t);
     const alive = this.probabilityAlive(customers);
-    const c = readCustomers(customers, { field: "customers", allowEmpty: true });
+    const c = readPredictionCustomers(customers, this.unit);
     const { r, alpha, a, b } = this.mbgNbdParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) out[i] = alive[i]! * bgConditionalNumerator(r, alpha, a, b + 1, c.x[i]!, c.T[i]!, t);
-    return out;
+    return perCustomer(c, (x, _tx, T, i) => alive[i]! * bgConditionalNumerator(r, alpha, a, b + 1, x, T, t));
   }
 
   /**
@@ -220,16 +220,9 @@ export class MbgNbdModel extends ClvModel<Name> {
    * ```
    */
   probabilityAlive(customers: CustomersInput): Float64Array {
-    const c = readCustomers(customers, { field: "customers", allowEmpty: true });
-    reconcileUnit("customers", c.unit, this.unit);
+    const c = readPredictionCustomers(customers, this.unit);
     const { r, alpha, a, b } = this.mbgNbdParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const x = c.x[i]!;
-      const lo = Math.log(a / (b + x)) + (r + x) * (Math.log(alpha + c.T[i]!) - Math.log(alpha + c.tx[i]!));
-      out[i] = lo > 0 ? Math.exp(-lo) / (1 + Math.exp(-lo)) : 1 / (1 + Math.exp(lo));
-    }
-    return out;
+    return perCustomer(c, (x, tx, T) => aliveFromDeadLogOdds(Math.log(a / (b + x)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx))));
   }
 
   /**
@@ -260,16 +253,8 @@ export class MbgNbdModel extends ClvModel<Name> {
   conditionalProbabilityOfPurchases(n: number, t: number, customers: CustomersInput): Float64Array {
     checkCount("n", n);
     checkHorizon("t", t);
-    const alive = this.probabilityAlive(customers);
-    const c = readCustomers(customers, { field: "customers", allowEmpty: true });
     const { r, alpha, a, b } = this.mbgNbdParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const x = c.x[i]!;
-      const pa = alive[i]!;
-      out[i] = Math.min(1, Math.max(0, pa * bgPmf(r + x, alpha + c.T[i]!, a, b + x + 1, n, t) + (n === 0 ? 1 - pa : 0)));
-    }
-    return out;
+    return conditionalCountProbabilities(n, this.probabilityAlive(customers), customers, (x, T) => bgPmf(r + x, alpha + T, a, b + x + 1, n, t));
   }
 
   /**
@@ -282,13 +267,23 @@ export class MbgNbdModel extends ClvModel<Name> {
    * ```
    */
   logLikelihoodOf(customers: CustomersInput): number {
-    const c = readCustomers(customers, { field: "customers" });
-    reconcileUnit("customers", c.unit, this.unit);
-    const d = prepareFitDataLoose(c.x, c.tx, c.T, c.w);
-    const { r, alpha, a, b } = this.mbgNbdParams;
-    return -mbgNbdObjective(d)(Float64Array.of(Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)), new Float64Array(4));
+    return transactionLogLikelihood(mbgNbdObjective, NAMES, this.params, this.unit, customers);
   }
 }
+
+const MBG_NBD_FIT: TransactionModelSpec<Name> = {
+  model: "fitMbgNbd",
+  names: NAMES,
+  objective: mbgNbdObjective,
+  starts: (maxT) => {
+    const k = maxT / 10;
+    return [
+      [1, k, 1, 1],
+      [0.5, 2 * k, 0.5, 2],
+      [0.2, k / 2, 2, 5],
+    ];
+  },
+};
 
 /**
  * Fits the MBG/NBD model by maximum likelihood. On the CDNOW sample (weeks) it
@@ -301,21 +296,6 @@ export class MbgNbdModel extends ClvModel<Name> {
  * ```
  */
 export function fitMbgNbd(data: CustomersInput, options: TransactionFitOptions = {}): MbgNbdModel {
-  const d = prepareFitData("fitMbgNbd", data, options);
-  const k = d.maxT / 10;
-  const starts = startingPoints(NAMES, options, [
-    [1, k, 1, 1],
-    [0.5, 2 * k, 0.5, 2],
-    [0.2, k / 2, 2, 5],
-  ]);
-  const { params, report } = fitMaximumLikelihood({
-    model: "fitMbgNbd",
-    names: NAMES,
-    objective: mbgNbdObjective(d),
-    starts,
-    customers: d.customers,
-    rows: d.rows,
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
-  });
-  return MbgNbdModel.create(params as MbgNbdParams, d.unit, report);
+  const { params, report, unit } = fitTransactionModel(MBG_NBD_FIT, data, options);
+  return MbgNbdModel.create(params, unit, report);
 }

@@ -1,6 +1,6 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
-import { parameterIntervals, type FitReport, type ParameterInterval } from "./maximum-likelihood.js";
+import { checkParams, parameterIntervals, type FitReport, type ParameterInterval } from "./maximum-likelihood.js";
 import { checkUnit, type TimeUnit } from "./time-unit.js";
 
 /**
@@ -110,12 +110,16 @@ export abstract class ClvModel<N extends string> {
   }
 }
 
-/** Reads a {@link ModelJson} of the given model (internal). */
-export function readModelJson<N extends string>(model: string, json: unknown): { params: unknown; unit: TimeUnit | undefined; fit: FitReport<N> | undefined } {
+/**
+ * Reads a {@link ModelJson} of the given model, its parameters checked against
+ * `names` (internal; what every model's `fromJSON` does).
+ */
+export function readModelJson<N extends string>(model: string, names: readonly N[], json: unknown): { params: Record<N, number>; unit: TimeUnit | undefined; fit: FitReport<N> | undefined } {
   const j = typeof json === "string" ? (JSON.parse(json) as unknown) : json;
   if (typeof j !== "object" || j === null) throw invalidInput("json", json, `the toJSON() output of a ${model} model`);
   const r = j as Record<string, unknown>;
   if (r.model !== model) throw invalidInput("json.model", r.model, `"${model}"`);
   if (r.unit !== undefined && r.unit !== null) checkUnit("json.unit", r.unit);
-  return { params: r.params, unit: (r.unit ?? undefined) as TimeUnit | undefined, fit: (r.fit ?? undefined) as FitReport<N> | undefined };
+  const params = checkParams("json.params", names, r.params);
+  return { params, unit: (r.unit ?? undefined) as TimeUnit | undefined, fit: (r.fit ?? undefined) as FitReport<N> | undefined };
 }

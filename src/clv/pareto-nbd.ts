@@ -1,11 +1,13 @@
 import { digamma, lgamma } from "../math/gamma.js";
 import { logBeta } from "../math/beta.js";
 import { logHyp2f1, type Hyp2f1Result } from "../math/hyp2f1.js";
-import { readCustomers, reconcileUnit, type CustomersInput } from "./customer-data.js";
-import { checkCount, checkHorizon, expm1Ratio, prepareFitData, prepareFitDataLoose, type FitData } from "./fit-data.js";
+import type { CustomersInput } from "./customer-data.js";
+import { aliveFromDeadLogOdds, conditionalCountProbabilities, perCustomer, readPredictionCustomers } from "./customer-predictions.js";
+import { checkCount, checkHorizon, expm1Ratio, type FitData } from "./fit-data.js";
 import type { TransactionFitOptions } from "./bgnbd.js";
-import { checkParams, fitMaximumLikelihood, startingPoints, type FitReport } from "./maximum-likelihood.js";
+import { checkParams, type FitReport } from "./maximum-likelihood.js";
 import { ClvModel, readModelJson } from "./model-base.js";
+import { fitTransactionModel, transactionLogLikelihood, type TransactionModelSpec } from "./transaction-fit.js";
 import type { TimeUnit } from "./time-unit.js";
 
 /**
@@ -296,8 +298,8 @@ export class ParetoNbdModel extends ClvModel<Name> {
    * ```
    */
   static fromJSON(json: unknown): ParetoNbdModel {
-    const j = readModelJson<Name>("pareto-nbd", json);
-    return new ParetoNbdModel(checkParams("json.params", NAMES, j.params), j.unit, j.fit);
+    const j = readModelJson("pareto-nbd", NAMES, json);
+    return new ParetoNbdModel(j.params, j.unit, j.fit);
   }
 
   /** The parameters, typed. */
@@ -333,15 +335,12 @@ export class ParetoNbdModel extends ClvModel<Name> {
   conditionalExpectedPurchases(t: number, customers: CustomersInput): Float64Array {
     checkHorizon("t", t);
     const alive = this.probabilityAlive(customers);
-    const c = readCustomers(customers, { field: "customers", allowEmpty: true });
+    const c = readPredictionCustomers(customers, this.unit);
     const { r, alpha, s, beta } = this.paretoNbdParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const T = c.T[i]!;
+    return perCustomer(c, (x, _tx, T, i) => {
       const bT = beta + T;
-      out[i] = (((r + c.x[i]!) * bT) / (alpha + T)) * -expm1Ratio(s - 1, -Math.log1p(t / bT)) * alive[i]!;
-    }
-    return out;
+      return (((r + x) * bT) / (alpha + T)) * -expm1Ratio(s - 1, -Math.log1p(t / bT)) * alive[i]!;
+    });
   }
 
   /**
@@ -354,15 +353,9 @@ export class ParetoNbdModel extends ClvModel<Name> {
    * ```
    */
   probabilityAlive(customers: CustomersInput): Float64Array {
-    const c = readCustomers(customers, { field: "customers", allowEmpty: true });
-    reconcileUnit("customers", c.unit, this.unit);
+    const c = readPredictionCustomers(customers, this.unit);
     const p = this.paretoNbdParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const lo = logDeadOdds(p, c.x[i]!, c.tx[i]!, c.T[i]!);
-      out[i] = lo > 0 ? Math.exp(-lo) / (1 + Math.exp(-lo)) : 1 / (1 + Math.exp(lo));
-    }
-    return out;
+    return perCustomer(c, (x, tx, T) => aliveFromDeadLogOdds(logDeadOdds(p, x, tx, T)));
   }
 
   /**
@@ -396,16 +389,8 @@ export class ParetoNbdModel extends ClvModel<Name> {
   conditionalProbabilityOfPurchases(n: number, t: number, customers: CustomersInput): Float64Array {
     checkCount("n", n);
     checkHorizon("t", t);
-    const alive = this.probabilityAlive(customers);
-    const c = readCustomers(customers, { field: "customers", allowEmpty: true });
     const { r, alpha, s, beta } = this.paretoNbdParams;
-    const out = new Float64Array(c.n);
-    for (let i = 0; i < c.n; i++) {
-      const pa = alive[i]!;
-      const v = pa * paretoPmf(r + c.x[i]!, alpha + c.T[i]!, s, beta + c.T[i]!, n, t) + (n === 0 ? 1 - pa : 0);
-      out[i] = Math.min(1, Math.max(0, v));
-    }
-    return out;
+    return conditionalCountProbabilities(n, this.probabilityAlive(customers), customers, (x, T) => paretoPmf(r + x, alpha + T, s, beta + T, n, t));
   }
 
   /**
@@ -418,13 +403,25 @@ export class ParetoNbdModel extends ClvModel<Name> {
    * ```
    */
   logLikelihoodOf(customers: CustomersInput): number {
-    const c = readCustomers(customers, { field: "customers" });
-    reconcileUnit("customers", c.unit, this.unit);
-    const d = prepareFitDataLoose(c.x, c.tx, c.T, c.w);
-    const { r, alpha, s, beta } = this.paretoNbdParams;
-    return -paretoNbdObjective(d)(Float64Array.of(Math.log(r), Math.log(alpha), Math.log(s), Math.log(beta)), new Float64Array(4));
+    return transactionLogLikelihood(paretoNbdObjective, NAMES, this.params, this.unit, customers);
   }
 }
+
+const PARETO_NBD_FIT: TransactionModelSpec<Name> = {
+  model: "fitParetoNbd",
+  names: NAMES,
+  objective: paretoNbdObjective,
+  starts: (maxT) => {
+    const k = maxT / 10;
+    return [
+      [1, k, 1, k],
+      [0.5, 2 * k, 0.5, 2 * k],
+      [2, k / 2, 2, k / 2],
+      [0.2, k, 3, 5 * k],
+    ];
+  },
+  maxIterations: 1000,
+};
 
 /**
  * Fits the Pareto/NBD model by maximum likelihood. On the CDNOW sample (weeks) it
@@ -439,22 +436,6 @@ export class ParetoNbdModel extends ClvModel<Name> {
  * ```
  */
 export function fitParetoNbd(data: CustomersInput, options: TransactionFitOptions = {}): ParetoNbdModel {
-  const d = prepareFitData("fitParetoNbd", data, options);
-  const k = d.maxT / 10;
-  const starts = startingPoints(NAMES, options, [
-    [1, k, 1, k],
-    [0.5, 2 * k, 0.5, 2 * k],
-    [2, k / 2, 2, k / 2],
-    [0.2, k, 3, 5 * k],
-  ]);
-  const { params, report } = fitMaximumLikelihood({
-    model: "fitParetoNbd",
-    names: NAMES,
-    objective: paretoNbdObjective(d),
-    starts,
-    customers: d.customers,
-    rows: d.rows,
-    maxIterations: options.maxIterations ?? 1000,
-  });
-  return ParetoNbdModel.create(params as ParetoNbdParams, d.unit, report);
+  const { params, report, unit } = fitTransactionModel(PARETO_NBD_FIT, data, options);
+  return ParetoNbdModel.create(params, unit, report);
 }

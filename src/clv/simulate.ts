@@ -63,30 +63,56 @@ function ages(options: SimulationOptions): { n: number; T: Float64Array; rng: Ra
   return { n, T, rng: new Random(options.seed) };
 }
 
-function bgLike(params: BgNbdParams, options: SimulationOptions, dieAtStart: boolean): SimulatedCustomers {
-  const p = checkParams("params", ["r", "alpha", "a", "b"] as const, params);
+/** One simulated customer: repeat purchases, the age at the last one (0 if none), alive at T. */
+interface Draw {
+  x: number;
+  recency: number;
+  alive: boolean;
+}
+
+/**
+ * Checks the parameters and options, then simulates each customer with `draw`
+ * (which fills a reused {@link Draw} from the seeded stream) into summary columns.
+ */
+function simulateCustomers<N extends string>(
+  names: readonly N[],
+  params: unknown,
+  options: SimulationOptions,
+  draw: (p: Readonly<Record<N, number>>, rng: Random, T: number, i: number, out: Draw) => void,
+): SimulatedCustomers {
+  const p = checkParams("params", names, params);
   const { n, T, rng } = ages(options);
   const frequency = new Float64Array(n);
   const recency = new Float64Array(n);
   const alive = new Uint8Array(n);
+  const out: Draw = { x: 0, recency: 0, alive: false };
   for (let i = 0; i < n; i++) {
+    out.x = 0;
+    out.recency = 0;
+    out.alive = false;
+    draw(p, rng, T[i]!, i, out);
+    frequency[i] = out.x;
+    recency[i] = out.recency;
+    alive[i] = out.alive ? 1 : 0;
+  }
+  return { frequency, recency, T, alive, unit: options.unit };
+}
+
+function bgLike(params: BgNbdParams, options: SimulationOptions, dieAtStart: boolean): SimulatedCustomers {
+  return simulateCustomers(["r", "alpha", "a", "b"] as const, params, options, (p, rng, Ti, _i, out) => {
     const lambda = rng.gamma(p.r, p.alpha);
     const drop = rng.beta(p.a, p.b);
-    const Ti = T[i]!;
     let t = 0;
-    let x = 0;
     let living = !(dieAtStart && rng.uniform() < drop);
     while (living) {
       t += rng.exponential(lambda);
       if (t > Ti) break;
-      x++;
-      recency[i] = t;
+      out.x++;
+      out.recency = t;
       if (rng.uniform() < drop) living = false;
     }
-    frequency[i] = x;
-    alive[i] = living ? 1 : 0;
-  }
-  return { frequency, recency, T, alive, unit: options.unit };
+    out.alive = living;
+  });
 }
 
 /**
@@ -127,28 +153,20 @@ export function simulateMbgNbd(params: BgNbdParams, options: SimulationOptions):
  * ```
  */
 export function simulateParetoNbd(params: ParetoNbdParams, options: SimulationOptions): SimulatedCustomers {
-  const p = checkParams("params", ["r", "alpha", "s", "beta"] as const, params);
-  const { n, T, rng } = ages(options);
-  const frequency = new Float64Array(n);
-  const recency = new Float64Array(n);
-  const alive = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+  return simulateCustomers(["r", "alpha", "s", "beta"] as const, params, options, (p, rng, Ti, _i, out) => {
     const lambda = rng.gamma(p.r, p.alpha);
     const mu = rng.gamma(p.s, p.beta);
     const life = rng.exponential(mu);
-    const end = Math.min(life, T[i]!);
+    const end = Math.min(life, Ti);
     let t = 0;
-    let x = 0;
     for (;;) {
       t += rng.exponential(lambda);
       if (t > end) break;
-      x++;
-      recency[i] = t;
+      out.x++;
+      out.recency = t;
     }
-    frequency[i] = x;
-    alive[i] = life > T[i]! ? 1 : 0;
-  }
-  return { frequency, recency, T, alive, unit: options.unit };
+    out.alive = life > Ti;
+  });
 }
 
 /**
@@ -163,31 +181,23 @@ export function simulateParetoNbd(params: ParetoNbdParams, options: SimulationOp
  * ```
  */
 export function simulateBgBb(params: BgBbParams, options: SimulationOptions): SimulatedCustomers {
-  const p = checkParams("params", ["alpha", "beta", "gamma", "delta"] as const, params);
-  const { n, T, rng } = ages(options);
-  const frequency = new Float64Array(n);
-  const recency = new Float64Array(n);
-  const alive = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (!Number.isInteger(T[i]!)) throw invalidInput(`options.T[${i}]`, T[i], "an integer number of opportunities");
+  return simulateCustomers(["alpha", "beta", "gamma", "delta"] as const, params, options, (p, rng, Ti, i, out) => {
+    if (!Number.isInteger(Ti)) throw invalidInput(`options.T[${i}]`, Ti, "an integer number of opportunities");
     const buy = rng.beta(p.alpha, p.beta);
     const die = rng.beta(p.gamma, p.delta);
     let living = true;
-    let x = 0;
-    for (let t = 1; t <= T[i]!; t++) {
+    for (let t = 1; t <= Ti; t++) {
       if (rng.uniform() < die) {
         living = false;
         break;
       }
       if (rng.uniform() < buy) {
-        x++;
-        recency[i] = t;
+        out.x++;
+        out.recency = t;
       }
     }
-    frequency[i] = x;
-    alive[i] = living ? 1 : 0;
-  }
-  return { frequency, recency, T, alive, unit: options.unit };
+    out.alive = living;
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { FloatBuffer } from "./float-buffer.js";
 import { holmAdjust } from "./holm.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import type { ConversionDeal, ConversionLead } from "./records.js";
-import { DAY_MS, checkDate, checkDeal, checkLead, checkLevel, checkNonNegativeAt, checkOneOf, checkOptions, checkPositive, insufficient, Locator } from "./validate.js";
+import { DAY_MS, checkCohortWindow, checkDate, checkDeal, checkLead, checkLevel, checkNonNegativeAt, checkOneOf, checkOptions, checkPositive, insufficient, Locator } from "./validate.js";
 import type { RateEstimate } from "./win-rate.js";
 
 /**
@@ -135,10 +135,7 @@ export function conversionBySource(records: ConversionInput<ConversionDeal> | Co
   assertRows(records, "records");
   const o = checkOptions(options);
   const asOf = checkDate(o.asOf, "options.asOf");
-  const cohort = o.window ?? {};
-  if (cohort === null || typeof cohort !== "object") throw invalidInput("options.window", cohort, "{ from?, before? }");
-  const from = cohort.from === undefined ? -Infinity : checkDate(cohort.from, "options.window.from");
-  const before = cohort.before === undefined ? Infinity : checkDate(cohort.before, "options.window.before");
+  const { from, before } = checkCohortWindow(o.window);
   const level = o.level === undefined ? 0.95 : checkLevel(o.level, "options.level");
   const within = o.within === undefined ? undefined : checkPositive(o.within, "options.within");
   const requested = o.denominator === undefined ? undefined : checkOneOf(o.denominator, ["closed", "all"] as const, "options.denominator");

@@ -4,7 +4,7 @@ import { summarizeDurations, type DurationSummary } from "./duration-summary.js"
 import { FloatBuffer } from "./float-buffer.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import type { ConversionLead } from "./records.js";
-import { DAY_MS, checkDate, checkLead, checkLevel, checkOneOf, checkOptionalDateAt, checkOptions, checkPositive, insufficient, Locator } from "./validate.js";
+import { DAY_MS, checkCohortWindow, checkDate, checkLead, checkLevel, checkOneOf, checkOptionalDateAt, checkOptions, checkPositive, insufficient, Locator } from "./validate.js";
 import type { IntervalMethod, RateEstimate } from "./win-rate.js";
 
 /**
@@ -154,10 +154,7 @@ export function leadConversion(leads: ConversionInput<ConversionLead>, options: 
   assertRows(leads, "leads");
   const o = checkOptions(options);
   const asOf = checkDate(o.asOf, "options.asOf");
-  const cohort = o.window ?? {};
-  if (cohort === null || typeof cohort !== "object") throw invalidInput("options.window", cohort, "{ from?, before? }");
-  const from = cohort.from === undefined ? -Infinity : checkDate(cohort.from, "options.window.from");
-  const before = cohort.before === undefined ? Infinity : checkDate(cohort.before, "options.window.before");
+  const { from, before } = checkCohortWindow(o.window);
   const within = o.within === undefined ? undefined : checkPositive(o.within, "options.within");
   const level = o.level === undefined ? 0.95 : checkLevel(o.level, "options.level");
   const method = o.method === undefined ? "wilson" : checkOneOf(o.method, ["wilson", "wald", "agresti-coull", "clopper-pearson"] as const, "options.method");

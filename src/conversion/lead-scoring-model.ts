@@ -4,7 +4,7 @@ import { FloatBuffer } from "./float-buffer.js";
 import { assertRows, consume, type ConversionInput } from "./input.js";
 import { fitLogisticRegression, type LogisticRegressionOptions } from "./logistic-regression.js";
 import { rocAuc } from "./roc-auc.js";
-import { seededRandom } from "./seeded-random.js";
+import { seededRandom } from "../math/seeded-random.js";
 import { checkLevel, checkOptions, insufficient } from "./validate.js";
 
 /**

@@ -2,9 +2,10 @@ import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { Money } from "../model/money.js";
 import { FloatBuffer } from "./float-buffer.js";
-import { assertRows, consume, type ConversionInput } from "./input.js";
+import { consumeDealsAsOf } from "./deals-as-of.js";
+import { assertRows, type ConversionInput } from "./input.js";
 import type { ConversionDeal } from "./records.js";
-import { DAY_MS, checkDate, checkDeal, checkNonNegative, checkNonNegativeAt, checkOptions, checkPositive, insufficient, Locator } from "./validate.js";
+import { DAY_MS, checkDate, checkNonNegative, checkNonNegativeAt, checkOptions, checkPositive, insufficient, Locator } from "./validate.js";
 
 /**
  * The four levers of {@link salesVelocity}.
@@ -155,7 +156,6 @@ export function salesVelocityFromDeals(deals: ConversionInput<ConversionDeal>, o
   const asOf = checkDate(o.asOf, "options.asOf");
   const from = o.lookbackDays === undefined ? -Infinity : asOf - checkPositive(o.lookbackDays, "options.lookbackDays") * DAY_MS;
   if (o.currency !== undefined && (typeof o.currency !== "string" || !/^[A-Z]{3}$/.test(o.currency))) throw invalidInput("options.currency", o.currency, "an ISO 4217 currency code such as USD");
-  let open = 0;
   let won = 0;
   let lost = 0;
   let wonWithoutAmount = 0;
@@ -164,15 +164,10 @@ export function salesVelocityFromDeals(deals: ConversionInput<ConversionDeal>, o
   const sizes = new FloatBuffer();
   const loc = new Locator("deals");
   let cycleSum = 0;
-  return consume(
+  return consumeDealsAsOf(
     deals,
-    (deal, i) => {
-      const { created, closed } = checkDeal(deal, i);
-      if (created > asOf) return;
-      if (closed === undefined || closed > asOf) {
-        open++;
-        return;
-      }
+    asOf,
+    (deal, i, created, closed) => {
       if (closed < from) return;
       if (deal.status === "lost") {
         lost++;
@@ -200,7 +195,7 @@ export function salesVelocityFromDeals(deals: ConversionInput<ConversionDeal>, o
       }
       sizes.push(amount.amount);
     },
-    () => {
+    (open) => {
       if (won === 0) throw insufficient("salesVelocityFromDeals: no won deals in the lookback window: win rate, deal size and cycle length are undefined", { lost, open });
       if (sizes.length === 0 || currency === undefined) throw insufficient(`salesVelocityFromDeals: no won deal with an amount${o.currency === undefined ? "" : ` in ${o.currency}`}`, { won });
       const v = sizes.view();

@@ -145,6 +145,19 @@ export function checkDeal(deal: ConversionDeal, index: number, collection = "dea
 }
 
 /**
+ * The cohort window `options.window` checked: `{ from?, before? }` as epoch
+ * milliseconds, unbounded where absent.
+ */
+export function checkCohortWindow(window: unknown): { readonly from: number; readonly before: number } {
+  const cohort = (window ?? {}) as { readonly from?: unknown; readonly before?: unknown };
+  if (cohort === null || typeof cohort !== "object") throw invalidInput("options.window", cohort, "{ from?, before? }");
+  return {
+    from: cohort.from === undefined ? -Infinity : checkDate(cohort.from, "options.window.from"),
+    before: cohort.before === undefined ? Infinity : checkDate(cohort.before, "options.window.before"),
+  };
+}
+
+/**
  * The stage history of a deal checked: an array of entries with a stage id and a
  * valid date, in chronological order, none before `createdAt`. Returns the
  * history (an empty array when absent).

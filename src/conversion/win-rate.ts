@@ -1,7 +1,8 @@
 import { proportionInterval } from "../math/proportion-interval.js";
-import { assertRows, consume, type ConversionInput } from "./input.js";
+import { consumeDealsAsOf } from "./deals-as-of.js";
+import { assertRows, type ConversionInput } from "./input.js";
 import type { ConversionDeal } from "./records.js";
-import { checkDate, checkDeal, checkLevel, checkOneOf, checkOptions, insufficient } from "./validate.js";
+import { checkDate, checkLevel, checkOneOf, checkOptions, insufficient } from "./validate.js";
 
 /**
  * How a binomial confidence interval is computed (see `proportionInterval` in
@@ -118,21 +119,15 @@ export function winRate(deals: ConversionInput<ConversionDeal>, options?: WinRat
   const method = o.method === undefined ? "wilson" : checkOneOf(o.method, METHODS, "options.method");
   let won = 0;
   let lost = 0;
-  let open = 0;
-  return consume(
+  return consumeDealsAsOf(
     deals,
-    (deal, i) => {
-      const { created, closed } = checkDeal(deal, i);
-      if (created > asOf) return;
-      if (closed === undefined || closed > asOf) {
-        open++;
-        return;
-      }
+    asOf,
+    (deal, _i, _created, closed) => {
       if (closed < from || closed >= before) return;
       if (deal.status === "won") won++;
       else lost++;
     },
-    () => {
+    (open) => {
       const closed = won + lost;
       if (closed === 0) {
         throw insufficient(`winRate: no closed deals${o.closedFrom !== undefined || o.closedBefore !== undefined ? " in the closing window" : ""} (${open} open): the win rate is undefined`, { open });

@@ -1,9 +1,8 @@
-import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { SurveyResponse } from "../model/survey-response.js";
 import { compareNps, type NpsComparison } from "./compare.js";
 import { buildNpsResult, parseNpsOptions, type NpsResult, type NpsScoreOptions } from "./score.js";
-import { isAsyncInput, parseSelection, ResponseWalker, scoreField, type ScoreSink } from "./survey-input.js";
+import { noResponses, parseSelection, ResponseWalker, walkSurvey, scoreField, type ScoreSink } from "./survey-input.js";
 import { optionsObject } from "./validate.js";
 
 /**
@@ -177,11 +176,7 @@ export function npsBy(
   };
   const finish = ({ settings, sortBy, selection, tally }: ReturnType<typeof prepare>): NpsSegments => {
     const [tp, tq, td] = tally.total;
-    if (tp + tq + td === 0) {
-      throw new CrmkitError("INSUFFICIENT_DATA", `${name}: no responses${selection.active ? " in the selection (from / to / latestPerCustomer)" : ""}; npsBy needs at least one`, {
-        details: { field: name },
-      });
-    }
+    if (tp + tq + td === 0) throw noResponses(name, selection.active, "npsBy needs at least one");
     const overall = buildNpsResult(tp, tq, td, settings);
     const compareOptions = {
       method: settings.method,
@@ -209,14 +204,5 @@ export function npsBy(
     });
     return { segments, overall, unassigned: tally.unassigned };
   };
-  if (isAsyncInput(responses)) {
-    return (async () => {
-      const state = prepare();
-      await state.walker.walkAsync(responses);
-      return finish(state);
-    })();
-  }
-  const state = prepare();
-  state.walker.walk(responses);
-  return finish(state);
+  return walkSurvey(responses, prepare, finish);
 }

@@ -1,7 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { studentTQuantile } from "../math/student-t.js";
 import type { SurveyResponse } from "../model/survey-response.js";
-import { isAsyncInput, parseSelection, ResponseWalker, type ResponseSelection, type ScoreSink, type SurveyAsyncInput, type SurveyInput } from "./survey-input.js";
+import { inSelection, parseSelection, ResponseWalker, walkSurvey, type ResponseSelection, type ScoreSink, type SurveyAsyncInput, type SurveyInput } from "./survey-input.js";
 import type { SurveyInterval, SurveyMetricResult, SurveyPrecisionOptions } from "./survey-result.js";
 import { checkAnswer, checkScale, type SurveyScale } from "./survey-scale.js";
 import { checkLevel, checkThresholds, optionsObject, precisionWarnings } from "./validate.js";
@@ -114,7 +114,7 @@ export function cesScore(responses: SurveyInput | SurveyAsyncInput, options?: Ce
     if (n < 2) {
       throw new CrmkitError(
         "INSUFFICIENT_DATA",
-        `${name}: ${n} response${n === 1 ? "" : "s"}${selection.active ? " in the selection (from / to / latestPerCustomer)" : ""}; a CES interval needs at least 2`,
+        `${name}: ${n} response${n === 1 ? "" : "s"}${inSelection(selection.active)}; a CES interval needs at least 2`,
         { details: { field: name, n } },
       );
     }
@@ -141,14 +141,5 @@ export function cesScore(responses: SurveyInput | SurveyAsyncInput, options?: Ce
       warnings: precisionWarnings(n, ci, thresholds, "scale points"),
     };
   };
-  if (isAsyncInput(responses)) {
-    return (async () => {
-      const state = prepare();
-      await state.walker.walkAsync(responses);
-      return finish(state);
-    })();
-  }
-  const state = prepare();
-  state.walker.walk(responses);
-  return finish(state);
+  return walkSurvey(responses, prepare, finish);
 }

@@ -1,8 +1,7 @@
-import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { proportionInterval } from "../math/proportion-interval.js";
 import type { SurveyResponse } from "../model/survey-response.js";
-import { isAsyncInput, parseSelection, ResponseWalker, type ResponseSelection, type ScoreSink, type SurveyAsyncInput, type SurveyInput } from "./survey-input.js";
+import { noResponses, parseSelection, ResponseWalker, walkSurvey, type ResponseSelection, type ScoreSink, type SurveyAsyncInput, type SurveyInput } from "./survey-input.js";
 import type { SurveyInterval, SurveyMetricResult, SurveyPrecisionOptions } from "./survey-result.js";
 import { checkAnswer, checkScale, type SurveyScale } from "./survey-scale.js";
 import { checkLevel, checkThresholds, optionsObject, precisionWarnings } from "./validate.js";
@@ -131,11 +130,7 @@ export function csatScore(responses: SurveyInput | SurveyAsyncInput, options?: C
   };
   const finish = ({ scale, threshold, method, level, thresholds, selection, tally }: ReturnType<typeof prepare>): CsatResult => {
     const { n, satisfied } = tally;
-    if (n === 0) {
-      throw new CrmkitError("INSUFFICIENT_DATA", `${name}: no responses${selection.active ? " in the selection (from / to / latestPerCustomer)" : ""}; a CSAT needs at least one`, {
-        details: { field: name },
-      });
-    }
+    if (n === 0) throw noResponses(name, selection.active, "a CSAT needs at least one");
     const share = satisfied / n;
     const interval = proportionInterval(satisfied, n, { level, method });
     const standardError = 100 * Math.sqrt((share * (1 - share)) / n);
@@ -154,14 +149,5 @@ export function csatScore(responses: SurveyInput | SurveyAsyncInput, options?: C
       warnings: precisionWarnings(n, ci, thresholds, "percentage points"),
     };
   };
-  if (isAsyncInput(responses)) {
-    return (async () => {
-      const state = prepare();
-      await state.walker.walkAsync(responses);
-      return finish(state);
-    })();
-  }
-  const state = prepare();
-  state.walker.walk(responses);
-  return finish(state);
+  return walkSurvey(responses, prepare, finish);
 }

@@ -1,13 +1,13 @@
-import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { SurveyResponse } from "../model/survey-response.js";
 import { checkNpsCounts, type NpsCounts } from "./counts.js";
 import { npsInterval, type NpsIntervalMethod } from "./nps-interval.js";
 import {
-  isAsyncInput,
+  noResponses,
   parseSelection,
   ResponseWalker,
   scoreField,
+  walkSurvey,
   type ResponseSelection,
   type ScoreArray,
   type ScoreSink,
@@ -179,14 +179,6 @@ export class NpsTally implements ScoreSink {
   }
 }
 
-function noResponses(name: string, selected: boolean): CrmkitError {
-  return new CrmkitError(
-    "INSUFFICIENT_DATA",
-    `${name}: no responses${selected ? " in the selection (from / to / latestPerCustomer)" : ""}; an NPS needs at least one response`,
-    { details: { field: name } },
-  );
-}
-
 /**
  * The Net Promoter Score of survey answers, with its uncertainty: counts and
  * shares of promoters (9–10), passives (7–8) and detractors (0–6), the NPS on the
@@ -233,17 +225,8 @@ export function npsScore(responses: SurveyInput | SurveyAsyncInput, options?: Np
     return { settings, selection, tally, walker: new ResponseWalker(name, "nps", selection, tally) };
   };
   const finish = ({ settings, selection, tally }: ReturnType<typeof prepare>): NpsResult => {
-    if (tally.promoters + tally.passives + tally.detractors === 0) throw noResponses(name, selection.active);
+    if (tally.promoters + tally.passives + tally.detractors === 0) throw noResponses(name, selection.active, "an NPS needs at least one response");
     return buildNpsResult(tally.promoters, tally.passives, tally.detractors, settings);
   };
-  if (isAsyncInput(responses)) {
-    return (async () => {
-      const state = prepare();
-      await state.walker.walkAsync(responses);
-      return finish(state);
-    })();
-  }
-  const state = prepare();
-  state.walker.walk(responses);
-  return finish(state);
+  return walkSurvey(responses, prepare, finish);
 }

@@ -1,3 +1,4 @@
+import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { SurveyResponse } from "../model/survey-response.js";
 import { checkOptionalDate } from "./validate.js";
@@ -93,6 +94,19 @@ const EXPECTED_INPUT = "an array, typed array, iterable or async iterable of sco
 /** True for an input that must be consumed with `for await`. */
 export function isAsyncInput(input: unknown): input is AsyncIterable<unknown> {
   return typeof input === "object" && input !== null && !(Symbol.iterator in input) && Symbol.asyncIterator in input;
+}
+
+/**
+ * `" in the selection (from / to / latestPerCustomer)"` when a selection is
+ * active, else `""`: what an "insufficient responses" message adds.
+ */
+export function inSelection(active: boolean): string {
+  return active ? " in the selection (from / to / latestPerCustomer)" : "";
+}
+
+/** INSUFFICIENT_DATA for an input with no (selected) responses: `${name}: no responses…; ${needs}`. */
+export function noResponses(name: string, selected: boolean, needs: string): CrmkitError {
+  return new CrmkitError("INSUFFICIENT_DATA", `${name}: no responses${inSelection(selected)}; ${needs}`, { details: { field: name } });
 }
 
 /** Each customer's latest response so far, in columns (slot per customer; no allocation per update). */
@@ -227,4 +241,23 @@ export class ResponseWalker {
 /** The error field of one score: `responses[3]` for a plain score, `responses[3].score` for a record. */
 export function scoreField(name: string, index: number, record: SurveyResponse | undefined): string {
   return record === undefined ? `${name}[${index}]` : `${name}[${index}].score`;
+}
+
+/**
+ * Runs one survey computation over a synchronous or asynchronous input:
+ * `prepare` checks the options and builds the state with its walker (inside the
+ * promise for an async input, so that bad options reject rather than throw), the
+ * walker consumes the input, and `finish` builds the result from the state.
+ */
+export function walkSurvey<S extends { readonly walker: ResponseWalker }, R>(input: unknown, prepare: () => S, finish: (state: S) => R): R | Promise<R> {
+  if (isAsyncInput(input)) {
+    return (async () => {
+      const state = prepare();
+      await state.walker.walkAsync(input);
+      return finish(state);
+    })();
+  }
+  const state = prepare();
+  state.walker.walk(input);
+  return finish(state);
 }

@@ -1,7 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { SurveyResponse } from "../model/survey-response.js";
-import { isAsyncInput, parseSelection, ResponseWalker, scoreField, type ScoreSink } from "./survey-input.js";
+import { parseSelection, ResponseWalker, walkSurvey, scoreField, type ScoreSink } from "./survey-input.js";
 import { checkCalendarPeriod, shiftPeriodMs, type CalendarPeriod } from "../time/calendar-period.js";
 import { checkOptionalDate } from "./validate.js";
 
@@ -155,14 +155,5 @@ export function withPeriodCounts<R>(
     const selection = parseSelection({ ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }, field);
     return { r, back, collected, walker: new ResponseWalker(name, "nps", selection, collected) };
   };
-  if (isAsyncInput(input)) {
-    return (async () => {
-      const s = prepare();
-      await s.walker.walkAsync(input);
-      return build(countPeriods(s.collected, s.r, s.back, field, name), s.r);
-    })();
-  }
-  const s = prepare();
-  s.walker.walk(input);
-  return build(countPeriods(s.collected, s.r, s.back, field, name), s.r);
+  return walkSurvey(input, prepare, (s) => build(countPeriods(s.collected, s.r, s.back, field, name), s.r));
 }

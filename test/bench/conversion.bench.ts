@@ -3,7 +3,7 @@
 import { bench, describe } from "vitest";
 import { conversionBySource, fitLogisticRegression, funnel, type ConversionDeal, type StageEntry } from "../../src/conversion/index.js";
 import type { Pipeline } from "../../src/model/pipeline.js";
-import { seededRandom } from "../../src/conversion/seeded-random.js";
+import { seededRandom } from "../../src/math/seeded-random.js";
 
 const DEALS = 1_000_000;
 const LEADS = 1_000_000;

@@ -5,18 +5,12 @@
 import { bench, describe } from "vitest";
 import type { SurveyResponse } from "../../src/model/index.js";
 import { npsBy, npsScore, npsTrend } from "../../src/nps/index.js";
+import { seededRandom } from "../../src/math/seeded-random.js";
 
 const N = 10_000_000;
 
 // A fixed, realistic answer distribution (roughly NPS +30) from a seeded generator.
-let seed = 42;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(42);
 const cumulative = [0.02, 0.03, 0.04, 0.05, 0.07, 0.1, 0.15, 0.25, 0.45, 0.7, 1];
 function answer(): number {
   const u = random();

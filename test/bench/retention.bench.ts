@@ -8,15 +8,9 @@
 // - 1,000,000 right-censored durations in whole days (ties, as real data have).
 import { bench, describe } from "vitest";
 import { cohortRetention, fitShiftedBetaGeometric, kaplanMeier, logRankTest, type ActivityRow } from "../../src/retention/index.js";
+import { seededRandom } from "../../src/math/seeded-random.js";
 
-let seed = 7;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(7);
 
 const CUSTOMERS = 1_000_000;
 const TRANSACTIONS = 10_000_000;

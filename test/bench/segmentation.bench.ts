@@ -8,18 +8,7 @@ import type { PurchaseRow } from "../../src/model/purchase-row.js";
 import { rfmSegments } from "../../src/segmentation/rfm-segments.js";
 import { segmentCustomers } from "../../src/segmentation/segment-customers.js";
 import { summarizeSegments } from "../../src/segmentation/segment-summary.js";
-
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from "../../src/math/seeded-random.js";
 
 const DAY = 86_400_000;
 const ASOF = Date.UTC(2025, 0, 1);

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { BgNbdModel, fitBgNbd } from "../../src/clv/index.js";
 import { bgNbdObjective } from "../../src/clv/bgnbd.js";
-import { prepareFitDataLoose } from "../../src/clv/fit-data.js";
 import { isCrmkitError } from "../../src/errors/index.js";
-import { numericGradient } from "../../src/math/hessian.js";
 import { hasSharedData } from "../support/shared-data.js";
 import { readCdnowSummary } from "../support/cdnow.js";
+import { expectGradientMatchesFiniteDifferences, gradientCheckData } from "../support/gradient-check.js";
+import { expectConditionalPmfConsistent } from "../support/btyd-properties.js";
 
 // Lanczos-free log-gamma by Stirling with shift, independent of src/math (for test-side integrals)
 function lgammaLocal(x: number): number {
@@ -100,17 +100,7 @@ describe("BgNbdModel predictions", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 5, max: 80, noNaN: true }), fc.double({ min: 1, max: 60, noNaN: true }), (x, frac, T, t) => {
         const h = { frequency: x, recency: x === 0 ? 0 : frac * T, T };
-        let sum = 0;
-        let mean = 0;
-        for (let n = 0; n < 600; n++) {
-          const p = PUBLISHED.conditionalProbabilityOfPurchases(n, t, h)[0]!;
-          expect(p).toBeGreaterThanOrEqual(0);
-          expect(p).toBeLessThanOrEqual(1);
-          sum += p;
-          mean += n * p;
-        }
-        expect(sum).toBeCloseTo(1, 5);
-        expect(Math.abs(mean - PUBLISHED.conditionalExpectedPurchases(t, h)[0]!)).toBeLessThan(1e-3 * Math.max(1, mean));
+        expectConditionalPmfConsistent(PUBLISHED, t, h, 600, true);
       }),
       { numRuns: 25 },
     );
@@ -185,18 +175,13 @@ describe("BgNbdModel predictions", () => {
 
 describe("BG/NBD likelihood", () => {
   it("has an analytic gradient equal to finite differences", () => {
-    const d = prepareFitDataLoose(Float64Array.of(0, 1, 3, 7, 0, 2, 40), Float64Array.of(0, 2, 5, 9.5, 0, 1, 30), Float64Array.of(5, 6, 9, 10, 3, 20, 31), Float64Array.of(3, 1, 2, 1, 1, 4, 1));
-    const f = bgNbdObjective(d);
+    const f = bgNbdObjective(gradientCheckData());
     for (const p of [
       [0.243, 4.414, 0.793, 2.426],
       [2, 0.1, 5, 0.3],
       [0.01, 100, 0.05, 40],
     ]) {
-      const theta = Float64Array.from(p, Math.log);
-      const g = new Float64Array(4);
-      f(theta, g);
-      const fd = numericGradient((th) => f(th, new Float64Array(4)), theta);
-      for (let i = 0; i < 4; i++) expect(Math.abs(g[i]! - fd[i]!)).toBeLessThan(1e-5 * Math.max(1, Math.abs(g[i]!)));
+      expectGradientMatchesFiniteDifferences(f, p);
     }
   });
 

@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { fitGammaGamma, GammaGammaModel } from "../../src/clv/index.js";
 import { gammaGammaObjective } from "../../src/clv/gamma-gamma.js";
 import { isCrmkitError } from "../../src/errors/index.js";
-import { numericGradient } from "../../src/math/hessian.js";
 import { hasSharedData } from "../support/shared-data.js";
 import { readCdnowSummary } from "../support/cdnow.js";
+import { expectGradientMatchesFiniteDifferences } from "../support/gradient-check.js";
 
 describe.skipIf(!hasSharedData("cdnow_customers_summary_with_transactions.csv"))("fitGammaGamma on the CDNOW repeat buyers (FH note 025)", () => {
   const s = readCdnowSummary();
@@ -53,11 +53,7 @@ describe("GammaGammaModel", () => {
       [6.25, 3.74, 15.44],
       [0.5, 1.2, 300],
     ]) {
-      const th = Float64Array.from(p, Math.log);
-      const g = new Float64Array(3);
-      f(th, g);
-      const fd = numericGradient((t) => f(t, new Float64Array(3)), th);
-      for (let i = 0; i < 3; i++) expect(Math.abs(g[i]! - fd[i]!)).toBeLessThan(1e-5 * Math.max(1, Math.abs(g[i]!)));
+      expectGradientMatchesFiniteDifferences(f, p);
     }
   });
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fitMbgNbd, MbgNbdModel } from "../../src/clv/index.js";
 import { mbgNbdObjective } from "../../src/clv/mbgnbd.js";
-import { prepareFitDataLoose } from "../../src/clv/fit-data.js";
-import { numericGradient } from "../../src/math/hessian.js";
 import { hasSharedData } from "../support/shared-data.js";
 import { readCdnowSummary } from "../support/cdnow.js";
+import { expectGradientMatchesFiniteDifferences, gradientCheckData } from "../support/gradient-check.js";
+import { expectConditionalPmfConsistent } from "../support/btyd-properties.js";
 
 describe.skipIf(!hasSharedData("cdnow_customers_summary_with_transactions.csv"))("fitMbgNbd on CDNOW", () => {
   const s = readCdnowSummary();
@@ -45,32 +45,19 @@ describe("MbgNbdModel", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 5, max: 60, noNaN: true }), fc.double({ min: 1, max: 40, noNaN: true }), (x, f, T, t) => {
         const h = { frequency: x, recency: x === 0 ? 0 : f * T, T };
-        let sum = 0;
-        let mean = 0;
-        for (let n = 0; n < 400; n++) {
-          const p = m.conditionalProbabilityOfPurchases(n, t, h)[0]!;
-          sum += p;
-          mean += n * p;
-        }
-        expect(sum).toBeCloseTo(1, 5);
-        expect(Math.abs(mean - m.conditionalExpectedPurchases(t, h)[0]!)).toBeLessThan(1e-3 * Math.max(1, mean));
+        expectConditionalPmfConsistent(m, t, h, 400);
       }),
       { numRuns: 15 },
     );
   });
 
   it("has an analytic gradient equal to finite differences", () => {
-    const d = prepareFitDataLoose(Float64Array.of(0, 1, 3, 7, 0, 2, 40), Float64Array.of(0, 2, 5, 9.5, 0, 1, 30), Float64Array.of(5, 6, 9, 10, 3, 20, 31), Float64Array.of(3, 1, 2, 1, 1, 4, 1));
-    const f = mbgNbdObjective(d);
+    const f = mbgNbdObjective(gradientCheckData());
     for (const p of [
       [0.525, 6.183, 0.891, 1.614],
       [2, 0.1, 5, 0.3],
     ]) {
-      const theta = Float64Array.from(p, Math.log);
-      const g = new Float64Array(4);
-      f(theta, g);
-      const fd = numericGradient((th) => f(th, new Float64Array(4)), theta);
-      for (let i = 0; i < 4; i++) expect(Math.abs(g[i]! - fd[i]!)).toBeLessThan(1e-5 * Math.max(1, Math.abs(g[i]!)));
+      expectGradientMatchesFiniteDifferences(f, p);
     }
   });
 

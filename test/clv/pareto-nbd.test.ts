@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fitParetoNbd, ParetoNbdModel } from "../../src/clv/index.js";
 import { logHyp2f1Pareto, paretoNbdObjective } from "../../src/clv/pareto-nbd.js";
-import { prepareFitDataLoose } from "../../src/clv/fit-data.js";
 import { logHyp2f1 } from "../../src/math/hyp2f1.js";
-import { numericGradient } from "../../src/math/hessian.js";
 import { hasSharedData } from "../support/shared-data.js";
 import { readCdnowSummary } from "../support/cdnow.js";
+import { expectGradientMatchesFiniteDifferences, gradientCheckData } from "../support/gradient-check.js";
+import { expectConditionalPmfConsistent } from "../support/btyd-properties.js";
 
 const BTYD = ParetoNbdModel.fromParams({ r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 }, { unit: "week" });
 
@@ -88,15 +88,7 @@ describe("ParetoNbdModel predictions", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 15 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 5, max: 60, noNaN: true }), fc.double({ min: 1, max: 30, noNaN: true }), (x, frac, T, t) => {
         const h = { frequency: x, recency: x === 0 ? 0 : frac * T, T };
-        let sum = 0;
-        let mean = 0;
-        for (let n = 0; n < 150; n++) {
-          const p = BTYD.conditionalProbabilityOfPurchases(n, t, h)[0]!;
-          sum += p;
-          mean += n * p;
-        }
-        expect(sum).toBeCloseTo(1, 5);
-        expect(Math.abs(mean - BTYD.conditionalExpectedPurchases(t, h)[0]!)).toBeLessThan(1e-3 * Math.max(1, mean));
+        expectConditionalPmfConsistent(BTYD, t, h, 150);
       }),
       { numRuns: 15 },
     );
@@ -142,19 +134,14 @@ describe("Pareto/NBD likelihood", () => {
   });
 
   it("has an analytic gradient equal to finite differences, on both sides of α = β", () => {
-    const d = prepareFitDataLoose(Float64Array.of(0, 1, 3, 7, 0, 2, 40), Float64Array.of(0, 2, 5, 9.5, 0, 1, 30), Float64Array.of(5, 6, 9, 10, 3, 20, 31), Float64Array.of(3, 1, 2, 1, 1, 4, 1));
-    const f = paretoNbdObjective(d);
+    const f = paretoNbdObjective(gradientCheckData());
     for (const p of [
       [0.553, 10.578, 0.606, 11.669],
       [0.553, 12.5, 0.606, 11.669],
       [2, 0.1, 5, 0.3],
       [0.05, 100, 0.05, 40],
     ]) {
-      const theta = Float64Array.from(p, Math.log);
-      const g = new Float64Array(4);
-      f(theta, g);
-      const fd = numericGradient((th) => f(th, new Float64Array(4)), theta);
-      for (let i = 0; i < 4; i++) expect(Math.abs(g[i]! - fd[i]!)).toBeLessThan(2e-5 * Math.max(1, Math.abs(g[i]!)));
+      expectGradientMatchesFiniteDifferences(f, p, 2e-5);
     }
   });
 

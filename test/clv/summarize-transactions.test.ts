@@ -3,29 +3,10 @@ import fc from "fast-check";
 import { summarizeTransactions, type PurchaseRow } from "../../src/clv/index.js";
 import { isCrmkitError } from "../../src/errors/index.js";
 import { hasSharedData } from "../support/shared-data.js";
+import { d, large, rows } from "../support/lifetimes-purchases.js";
 import { readCdnowCustomersSummary, readCdnowSummary, readCdnowTransactions } from "../support/cdnow.js";
 
-const d = (s: string): Date => new Date(`${s}T00:00:00Z`);
-const rows = (data: [number, string, number?][]): PurchaseRow[] =>
-  data.map(([id, at, amount]) => ({ customerId: String(id), at: d(at), ...(amount === undefined ? {} : { amount }) }));
-
-// Fixtures and expected values from lifetimes' tests/test_utils.py (hand-checkable).
-const large: [number, string, number][] = [
-  [1, "2015-01-01", 1],
-  [1, "2015-02-06", 2],
-  [2, "2015-01-01", 2],
-  [3, "2015-01-01", 3],
-  [3, "2015-01-02", 1],
-  [3, "2015-01-05", 5],
-  [4, "2015-01-16", 6],
-  [4, "2015-02-02", 3],
-  [4, "2015-02-05", 3],
-  [5, "2015-01-16", 3],
-  [5, "2015-01-17", 1],
-  [5, "2015-01-18", 8],
-  [6, "2015-02-02", 5],
-];
-
+// Expected values from lifetimes' tests/test_utils.py (hand-checkable), on its fixture `large`.
 function table(s: Awaited<ReturnType<typeof summarizeTransactions>>): number[][] {
   return s.customerIds.map((id, i) => [Number(id), s.frequency[i]!, s.recency[i]!, s.T[i]!, s.monetaryValue[i]!]);
 }

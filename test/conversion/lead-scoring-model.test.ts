@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitLeadScoringModel, fitLogisticRegression, rocAuc, type LeadFeature } from "../../src/conversion/index.js";
-import { seededRandom } from "../../src/conversion/seeded-random.js";
+import { seededRandom } from "../../src/math/seeded-random.js";
 import { expectCrmkitError } from "../support/conversion-fixtures.js";
 import { MTCARS } from "../support/mtcars.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareNps, npsBy, npsFromCounts } from "../../src/nps/index.js";
-import { isCrmkitError } from "../../src/errors/index.js";
 import { response, stream } from "./helpers.js";
+import { expectError } from "../support/expect-error.js";
 
 let id = 0;
 function group(region: string | undefined, promoters: number, passives: number, detractors: number, customer?: string) {
@@ -95,15 +95,7 @@ describe("npsBy", () => {
   });
 
   it("rejects bad input", () => {
-    const bad = (fn: () => unknown, code: string, message: RegExp) => {
-      try {
-        fn();
-        expect.unreachable();
-      } catch (e) {
-        expect(isCrmkitError(e, code as "INVALID_INPUT")).toBe(true);
-        expect((e as Error).message).toMatch(message);
-      }
-    };
+    const bad = expectError;
     bad(() => npsBy(data, "region" as unknown as () => string), "INVALID_INPUT", /^keyOf: expected a function/);
     bad(() => npsBy(data, () => 5 as unknown as string), "INVALID_INPUT", /^keyOf\(responses\[0\]\): expected a string segment key, null or undefined, got 5/);
     bad(() => npsBy(data, regionOf, { sortBy: "score" as "nps" }), "INVALID_INPUT", /^options\.sortBy/);

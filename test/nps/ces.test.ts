@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cesScore } from "../../src/nps/index.js";
-import { isCrmkitError } from "../../src/errors/index.js";
 import { response, stream } from "./helpers.js";
+import { expectError } from "../support/expect-error.js";
 
 // Student-t quantiles from standard tables (R: qt(0.975, df)).
 const T975_4 = 2.7764451051977987;
@@ -48,15 +48,7 @@ describe("cesScore", () => {
   });
 
   it("rejects bad input", () => {
-    const bad = (fn: () => unknown, code: string, message: RegExp) => {
-      try {
-        fn();
-        expect.unreachable();
-      } catch (e) {
-        expect(isCrmkitError(e, code as "INVALID_INPUT")).toBe(true);
-        expect((e as Error).message).toMatch(message);
-      }
-    };
+    const bad = expectError;
     bad(() => cesScore([5]), "INSUFFICIENT_DATA", /^responses: 1 response; a CES interval needs at least 2/);
     bad(() => cesScore([]), "INSUFFICIENT_DATA", /0 responses/);
     bad(() => cesScore([5, 8]), "INVALID_INPUT", /^responses\[1\]: expected an integer CES answer from 1 to 7, got 8/);

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csatScore } from "../../src/nps/index.js";
-import { isCrmkitError } from "../../src/errors/index.js";
 import { response, stream } from "./helpers.js";
+import { expectError } from "../support/expect-error.js";
 
 const csat = (id: string, score: number, extra = {}) => response(id, score, "2024-05-01T00:00:00Z", { kind: "csat", ...extra });
 const sample = [5, 5, 4, 4, 4, 3, 3, 2, 5, 4]; // 7 of 10 satisfied
@@ -59,15 +59,7 @@ describe("csatScore", () => {
   });
 
   it("rejects bad input", () => {
-    const bad = (fn: () => unknown, code: string, message: RegExp) => {
-      try {
-        fn();
-        expect.unreachable();
-      } catch (e) {
-        expect(isCrmkitError(e, code as "INVALID_INPUT")).toBe(true);
-        expect((e as Error).message).toMatch(message);
-      }
-    };
+    const bad = expectError;
     bad(() => csatScore([5, 6]), "INVALID_INPUT", /^responses\[1\]: expected an integer CSAT answer from 1 to 5, got 6/);
     bad(() => csatScore([5, 0]), "INVALID_INPUT", /^responses\[1\]: expected an integer CSAT answer from 1 to 5, got 0/);
     bad(() => csatScore([4.5]), "INVALID_INPUT", /got 4\.5/);

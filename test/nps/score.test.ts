@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { npsFromCounts, npsScore, type NpsResult } from "../../src/nps/index.js";
-import { isCrmkitError } from "../../src/errors/index.js";
 import { answers, response, stream, Z975 } from "./helpers.js";
+import { expectError } from "../support/expect-error.js";
 
 const countsArb = fc
   .record({
@@ -14,15 +14,6 @@ const countsArb = fc
 const levelArb = fc.double({ min: 0.5, max: 0.999, noNaN: true });
 const methodArb = fc.constantFrom("wald" as const, "adjusted-wald" as const);
 
-function expectError(fn: () => unknown, code: string, message: RegExp): void {
-  try {
-    fn();
-    expect.unreachable();
-  } catch (e) {
-    expect(isCrmkitError(e, code as "INVALID_INPUT")).toBe(true);
-    expect((e as Error).message).toMatch(message);
-  }
-}
 
 describe("npsScore: the definition", () => {
   it("responses 1..10 give NPS −40 (20% promoters − 60% detractors)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { npsFromCounts, npsTrend } from "../../src/nps/index.js";
-import { isCrmkitError } from "../../src/errors/index.js";
 import { response, stream } from "./helpers.js";
+import { expectError } from "../support/expect-error.js";
 
 const data = [
   response("1", 10, "2024-01-10T00:00:00Z"),
@@ -99,15 +99,7 @@ describe("npsTrend", () => {
   });
 
   it("rejects bad input", () => {
-    const bad = (fn: () => unknown, code: string, message: RegExp) => {
-      try {
-        fn();
-        expect.unreachable();
-      } catch (e) {
-        expect(isCrmkitError(e, code as "INVALID_INPUT")).toBe(true);
-        expect((e as Error).message).toMatch(message);
-      }
-    };
+    const bad = expectError;
     bad(() => npsTrend(data, { period: "fortnight" as "month" }), "INVALID_INPUT", /^options\.period: expected one of "day", "week", "month", "quarter", "year", got "fortnight"/);
     bad(() => npsTrend(data, undefined as unknown as { period: "month" }), "INVALID_INPUT", /^options\.period/);
     bad(() => npsTrend(data, { period: "month", from: new Date("2024-05-01T00:00:00Z"), to: new Date("2024-05-01T00:00:00Z") }), "INVALID_INPUT", /^options\.to: expected an instant after options\.from/);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { npsFromCounts, npsScore, npsVariance } from "../../src/nps/index.js";
 import { isCrmkitError } from "../../src/errors/index.js";
+import { seededRandom } from "../../src/math/seeded-random.js";
 
 // The three published forms of the variance of the NPS estimator, written out as
 // their sources state them (proportion scale, per respondent; divide by n and
@@ -59,14 +60,7 @@ describe("npsVariance", () => {
 
   it("matches the variance of simulated multinomial samples (20,000 samples of n = 50)", () => {
     // A small deterministic generator (mulberry32) so the test is reproducible.
-    let seed = 12345;
-    const random = (): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = seed;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = seededRandom(12345);
     const n = 50;
     const samples = 20_000;
     let sum = 0;

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCrmkitError } from "../../src/errors/index.js";
 import { unicodeString } from "../support/arbitraries.js";
 import { parseCustomer, parseDeal, parseTransaction } from "../../src/model/index.js";
 import {
@@ -13,20 +12,11 @@ import {
   QUERY_SPECS,
   sortKeyOf,
 } from "../../src/repository/index.js";
+import { invalidMessage as invalid } from "../support/expect-error.js";
 
 /** An independent oracle: UTF-8 byte order is code-point order. */
 function utf8Order(a: string, b: string): number {
   return Math.sign(Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")));
-}
-
-function invalid(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(isCrmkitError(e, "INVALID_INPUT")).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error("expected INVALID_INPUT, nothing was thrown");
 }
 
 const tx = (id: string, occurredAt: string, extra: Record<string, unknown> = {}) =>

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isCrmkitError } from "../../src/errors/index.js";
 import { prepareWrite, validateEntity, validateId, validateWriteOptions } from "../../src/repository/index.js";
-
-function invalid(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(isCrmkitError(e, "INVALID_INPUT")).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error("expected INVALID_INPUT, nothing was thrown");
-}
+import { invalidMessage as invalid } from "../support/expect-error.js";
 
 const tx = { id: "t-1", customerId: "c-1", occurredAt: "2024-01-01T00:00:00Z", amount: { amount: 10, currency: "USD" }, kind: "purchase" } as const;
 

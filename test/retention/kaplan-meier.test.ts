@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCrmkitError } from "../../src/errors/index.js";
 import { kaplanMeier } from "../../src/retention/index.js";
+import { expectErrorCases } from "../support/expect-error.js";
 
 // R's `aml` data (survival package): weeks to relapse of acute myelogenous leukaemia,
 // status 1 = relapse observed, 0 = censored.
@@ -208,14 +208,6 @@ describe("kaplanMeier against R survival::survfit on the aml data", () => {
       [() => kaplanMeier([1, 2]).atRiskTable([Number.NaN]), "INVALID_INPUT", "times[0]"],
       [() => kaplanMeier([1, 2]).restrictedMean(-1), "INVALID_INPUT", "horizon"],
     ];
-    for (const [fn, code, text] of cases) {
-      try {
-        fn();
-        expect.unreachable(text);
-      } catch (e) {
-        expect(isCrmkitError(e, code as never), String(e)).toBe(true);
-        expect((e as Error).message).toContain(text);
-      }
-    }
+    expectErrorCases(cases);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCrmkitError } from "../../src/errors/index.js";
 import { logRankTest } from "../../src/retention/index.js";
+import { expectErrorCases } from "../support/expect-error.js";
 
 const maintained = { durations: [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161], observed: [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0] };
 const nonmaintained = { durations: [5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45], observed: [1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1] };
@@ -74,14 +75,6 @@ describe("logRankTest", () => {
       [() => logRankTest(maintained, nonmaintained, { rho: -1 }), "INVALID_INPUT", "options.rho"],
       [() => logRankTest({ durations: [1], observed: [0] }, { durations: [2], observed: [0] }), "INSUFFICIENT_DATA", "variance"],
     ];
-    for (const [fn, code, text] of cases) {
-      try {
-        fn();
-        expect.unreachable(text);
-      } catch (e) {
-        expect(isCrmkitError(e, code as never), String(e)).toBe(true);
-        expect((e as Error).message).toContain(text);
-      }
-    }
+    expectErrorCases(cases);
   });
 });

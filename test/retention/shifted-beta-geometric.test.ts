@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCrmkitError } from "../../src/errors/index.js";
 import { logBeta } from "../../src/math/beta.js";
 import { fitShiftedBetaGeometric, shiftedBetaGeometric } from "../../src/retention/index.js";
 import { sbgLogLikelihood } from "../../src/retention/shifted-beta-geometric.js";
 import { hasSharedData, sharedDataFile } from "../support/shared-data.js";
+import { expectErrorCases } from "../support/expect-error.js";
 
 /** Survivor counts per cohort from the one-row-per-customer file (recency = year lost, 8 = still active after year 7). */
 function survivorsFromPaperFile(): { highend: number[]; regular: number[] } {
@@ -249,14 +249,6 @@ describe("sBG model functions", () => {
       [() => m.discountedExpectedResidualLifetime(1, -0.1), "INVALID_INPUT", "discountRate"],
       [() => m.discountedExpectedLifetime(Number.NaN), "INVALID_INPUT", "discountRate"],
     ];
-    for (const [fn, code, text] of cases) {
-      try {
-        fn();
-        expect.unreachable(text);
-      } catch (e) {
-        expect(isCrmkitError(e, code as never), String(e)).toBe(true);
-        expect((e as Error).message).toContain(text);
-      }
-    }
+    expectErrorCases(cases);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isCrmkitError } from "../../src/errors/index.js";
 import { DURATION_UNIT_DAYS, durationsFromActivity, durationsFromDates, kaplanMeier } from "../../src/retention/index.js";
+import { expectErrorCases } from "../support/expect-error.js";
 
 const d = (s: string) => new Date(s);
 
@@ -40,15 +41,7 @@ describe("durationsFromDates", () => {
       [() => durationsFromDates([{ start: asOf }], { asOf: new Date(Number.NaN) }), "INVALID_INPUT", "options.asOf"],
       [() => durationsFromDates(null as never, { asOf }), "INVALID_INPUT", "records"],
     ];
-    for (const [fn, code, text] of cases) {
-      try {
-        fn();
-        expect.unreachable(text);
-      } catch (e) {
-        expect(isCrmkitError(e, code as never), String(e)).toBe(true);
-        expect((e as Error).message).toContain(text);
-      }
-    }
+    expectErrorCases(cases);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isCrmkitError } from "../../src/errors/crmkit-error.js";
 import { compileSegment } from "../../src/segmentation/compile-segment.js";
 import type { SegmentCondition } from "../../src/segmentation/segment-definition.js";
 import { customer } from "./support/customers.js";
+import { failureOf as thrown } from "../support/crmkit-failure.js";
 
 const asOf = new Date("2024-06-01T00:00:00Z");
 
@@ -39,16 +39,6 @@ const bare = customer({ id: "c-bare" });
 function matches(where: SegmentCondition, options = {}): string[] {
   const seg = compileSegment({ id: "s", where }, { asOf, ...options });
   return [ada, bob, bare].filter(seg).map((c) => c.id);
-}
-
-function thrown(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (isCrmkitError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a CrmkitError");
 }
 
 describe("compileSegment: operators on customer fields", () => {

@@ -1,39 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isCrmkitError } from "../../src/errors/crmkit-error.js";
 import { parseTransaction, type Transaction } from "../../src/model/transaction.js";
 import { rfmScores, type RfmOptions } from "../../src/segmentation/rfm-scores.js";
 import type { PurchaseRow } from "../../src/model/purchase-row.js";
+import { failureOf as failure } from "../support/crmkit-failure.js";
+import { pymcRows } from "./support/pymc-transactions.js";
 
 const DAY = 86_400_000;
-
-// pymc-marketing tests/clv/test_utils.py, TestRFM.transaction_data (adapted from lifetimes)
-const PYMC_TRANSACTIONS: [string, string, number][] = [
-  ["1", "2015-01-01", 1],
-  ["1", "2015-02-06", 2],
-  ["2", "2015-01-01", 2],
-  ["3", "2015-01-01", 3],
-  ["3", "2015-01-02", 1],
-  ["3", "2015-01-05", 5],
-  ["4", "2015-01-16", 6],
-  ["4", "2015-02-02", 3],
-  ["4", "2015-02-05", 3],
-  ["4", "2015-02-05", 6],
-  ["5", "2015-01-16", 3],
-  ["5", "2015-01-17", 1],
-  ["5", "2015-01-18", 8],
-  ["6", "2015-02-02", 5],
-];
-const pymcRows: PurchaseRow[] = PYMC_TRANSACTIONS.map(([customerId, at, amount]) => ({ customerId, at, amount }));
-
-function failure(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (isCrmkitError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a CrmkitError");
-}
 
 describe("rfmScores: values", () => {
   it("reproduces pymc-marketing's rfm_summary(include_first_transaction=True) per purchase day", () => {

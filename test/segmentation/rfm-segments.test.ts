@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCrmkitError } from "../../src/errors/crmkit-error.js";
 import { PYMC_RFM_SEGMENTS, RFM_SEGMENTS, type RfmSegmentMap, type RfmSegmentRule } from "../../src/segmentation/rfm-segment-map.js";
 import { rfmScores } from "../../src/segmentation/rfm-scores.js";
 import { rfmSegments } from "../../src/segmentation/rfm-segments.js";
+import { failureText as failure } from "../support/crmkit-failure.js";
+import { pymcRows } from "./support/pymc-transactions.js";
 
 const asOf = new Date("2024-01-01T00:00:00Z");
 
@@ -17,16 +18,6 @@ function scoresOf(codes: number[], bins = 5) {
     }),
     { asOf, cutPoints: { recency: cuts, frequency: cuts, monetary: cuts } },
   );
-}
-
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (isCrmkitError(e)) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return "no error";
 }
 
 describe("rfmSegments with the rfm package's ten segments", () => {
@@ -131,24 +122,7 @@ describe("rfmSegments with the rfm package's ten segments", () => {
 describe("rfmSegments with pymc-marketing's quartile segments", () => {
   // pymc-marketing tests/clv/test_utils.py TestRFM.transaction_data, rfm_segments with the default config:
   // observation end = the last date (2015-02-06); segments of customers 1..6
-  const rows = (
-    [
-      ["1", "2015-01-01", 1],
-      ["1", "2015-02-06", 2],
-      ["2", "2015-01-01", 2],
-      ["3", "2015-01-01", 3],
-      ["3", "2015-01-02", 1],
-      ["3", "2015-01-05", 5],
-      ["4", "2015-01-16", 6],
-      ["4", "2015-02-02", 3],
-      ["4", "2015-02-05", 3],
-      ["4", "2015-02-05", 6],
-      ["5", "2015-01-16", 3],
-      ["5", "2015-01-17", 1],
-      ["5", "2015-01-18", 8],
-      ["6", "2015-02-02", 5],
-    ] as const
-  ).map(([customerId, at, amount]) => ({ customerId, at, amount }));
+  const rows = pymcRows;
   const pymcOptions = { asOf: new Date("2015-02-06T00:00:00Z"), bins: 4, collapsedBins: "renumber", frequency: "periods", monetary: "mean" } as const;
 
   it("reproduces test_rfm_segmentation_config: Other, Inactive, At Risk, Premium, Repeat, Top Spender", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isCrmkitError } from "../../src/errors/crmkit-error.js";
 import type { Customer } from "../../src/model/customer.js";
 import { compileSegment } from "../../src/segmentation/compile-segment.js";
 import { segmentCustomers } from "../../src/segmentation/segment-customers.js";
 import { customer } from "./support/customers.js";
+import { failureText as code } from "../support/crmkit-failure.js";
 
 const asOf = new Date("2024-06-01T00:00:00Z");
 const customers = [
@@ -17,16 +17,6 @@ const definitions = [
   { id: "de", where: { field: "location.country", op: "eq", value: "DE" } },
   { id: "new", where: { field: "createdAt", op: "withinLast", days: 7 } },
 ];
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (isCrmkitError(e)) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return "no error";
-}
 
 describe("segmentCustomers", () => {
   it("reports membership, sizes, shares and overlaps (hand-counted)", () => {

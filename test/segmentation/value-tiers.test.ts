@@ -1,20 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCrmkitError } from "../../src/errors/crmkit-error.js";
 import { rfmScores } from "../../src/segmentation/rfm-scores.js";
 import { ABC_TIERS, PARETO_TIERS, valueTiers, VIP_TIERS, type ValueTierSpec } from "../../src/segmentation/value-tiers.js";
+import { failureText as failure } from "../support/crmkit-failure.js";
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
-
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (isCrmkitError(e)) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return "no error";
-}
 
 describe("valueTiers", () => {
   it("ABC by share of value (hand-computed: total 6850, A up to 80 %, B up to 95 %)", () => {

@@ -1,6 +1,7 @@
 /**
  * A small seeded PRNG (mulberry32): uniform numbers in [0, 1), reproducible from
- * the seed. Used for the held-out split of the lead-scoring model.
+ * the seed. Used for the held-out split of the lead-scoring model (and by the
+ * benchmarks' data generators).
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
