@@ -1,11 +1,10 @@
-import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { collectPurchases } from "./collect-purchases.js";
 import type { CalibrationHoldoutSummary, SummaryStats } from "./customer-summary.js";
 import { PeriodClock } from "./purchase-period.js";
 import type { PurchaseRepository } from "./purchase-pushdown.js";
 import type { PurchaseReadOptions, PurchaseSource } from "./purchase-rows.js";
-import { isPurchaseRepository, summarizeRepository } from "./summarize-repository.js";
+import { isPurchaseRepository, refuseRequiredPushdown, summarizeRepository } from "./summarize-repository.js";
 import { buildSummary, checkObservationEnd, type AggregateColumns, type SummaryOptions } from "./summary-from-aggregates.js";
 
 /**
@@ -58,7 +57,7 @@ export async function calibrationHoldout(transactions: PurchaseSource | Purchase
     if (!(options.calibrationEnd instanceof Date)) throw invalidInput("options.calibrationEnd", options.calibrationEnd, "a valid Date");
     return (await summarizeRepository(transactions, options)) as CalibrationHoldoutSummary;
   }
-  if (options.pushdown === "require") throw new CrmkitError("UNSUPPORTED", 'options.pushdown is "require" but the transactions are rows, not a repository that can aggregate them');
+  refuseRequiredPushdown(options);
   const endMs = checkObservationEnd("options.observationEnd", options.observationEnd);
   const calMs = checkObservationEnd("options.calibrationEnd", options.calibrationEnd);
   if (!(calMs < endMs)) throw invalidInput("options.calibrationEnd", options.calibrationEnd, `an instant before observationEnd (${options.observationEnd.toISOString()})`);

@@ -21,6 +21,13 @@ export function isPurchaseRepository(source: unknown): source is PurchaseReposit
   );
 }
 
+/** For rows (not a repository), `pushdown: "require"` cannot be honoured: `UNSUPPORTED`. Internal. */
+export function refuseRequiredPushdown(options: PurchaseReadOptions): void {
+  if (options.pushdown === "require") {
+    throw new CrmkitError("UNSUPPORTED", 'options.pushdown is "require" but the transactions are rows, not a repository that can aggregate them');
+  }
+}
+
 type RepositoryOptions = SummaryOptions & PurchaseReadOptions & { readonly calibrationEnd?: Date };
 
 const PUSHDOWN_MODES = ["auto", "never", "require"] as const;

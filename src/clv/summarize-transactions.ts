@@ -1,4 +1,3 @@
-import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { collectPurchases } from "./collect-purchases.js";
 import { calibrationHoldout } from "./calibration-holdout.js";
@@ -6,7 +5,7 @@ import type { CalibrationHoldoutSummary, CustomerSummary } from "./customer-summ
 import { PeriodClock } from "./purchase-period.js";
 import type { PurchaseRepository } from "./purchase-pushdown.js";
 import type { PurchaseReadOptions, PurchaseSource } from "./purchase-rows.js";
-import { isPurchaseRepository, summarizeRepository } from "./summarize-repository.js";
+import { isPurchaseRepository, refuseRequiredPushdown, summarizeRepository } from "./summarize-repository.js";
 import { buildSummary, checkObservationEnd, type SummaryOptions } from "./summary-from-aggregates.js";
 
 /**
@@ -90,7 +89,7 @@ export async function summarizeTransactions(transactions: PurchaseSource | Purch
 export async function summarizeTransactions(transactions: PurchaseSource | PurchaseRepository, options: SummarizeOptions): Promise<CustomerSummary> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an object with observationEnd and unit");
   if (isPurchaseRepository(transactions)) return summarizeRepository(transactions, options);
-  if (options.pushdown === "require") throw new CrmkitError("UNSUPPORTED", 'options.pushdown is "require" but the transactions are rows, not a repository that can aggregate them');
+  refuseRequiredPushdown(options);
   if (options.calibrationEnd !== undefined) return calibrationHoldout(transactions, { ...options, calibrationEnd: options.calibrationEnd });
   const endMs = checkObservationEnd("options.observationEnd", options.observationEnd);
   const clock = new PeriodClock(options.unit, options.period ?? "day", options.timeZone);
