@@ -2,21 +2,27 @@ import { parsePurchaseAggregateQuery, type PurchaseAggregateQuery, type Purchase
 import { withAdapterErrors } from "crmkit/repository";
 import type { SqlClient } from "./sql-client.js";
 
-const EPOCH = "extract(epoch FROM occurred_at)";
-const UTC = "(occurred_at AT TIME ZONE 'UTC')";
+const LOCAL = "(occurred_at AT TIME ZONE 'UTC')";
+/** Whole days since 1970-01-01 (negative before): integer arithmetic, exact. */
+const DAY = `(${LOCAL}::date - DATE '1970-01-01')`;
+/** The year as JavaScript numbers it (PostgreSQL's year before 1 AD is one less: there is no year 0). */
+const YEAR = `(date_part('year', ${LOCAL})::int + (date_part('year', ${LOCAL}) < 0)::int)`;
+const MONTH = `date_part('month', ${LOCAL})::int`;
 
 /**
- * The period index of `occurred_at` in UTC, as crmkit's streaming path computes it:
- * whole hours or days since the epoch, ISO weeks (1970-01-01 was a Thursday, so +3 days
- * starts them on Monday), and calendar months, quarters and years.
+ * The period index of `occurred_at` in UTC, as crmkit's streaming path computes it, in
+ * integer arithmetic: whole hours or days since the epoch, ISO weeks (1970-01-01 was a
+ * Thursday, so +3 days starts them on Monday; the shift by 400 000 weeks makes the
+ * integer division a floor for every date PostgreSQL can store), calendar months,
+ * quarters and years.
  */
 const PERIOD_SQL: Readonly<Record<PurchasePeriod, string>> = {
-  hour: `floor(${EPOCH} / 3600)::bigint`,
-  day: `floor(${EPOCH} / 86400)::bigint`,
-  week: `floor((floor(${EPOCH} / 86400) + 3) / 7)::bigint`,
-  month: `(extract(year FROM ${UTC}) * 12 + extract(month FROM ${UTC}) - 1)::bigint`,
-  quarter: `(extract(year FROM ${UTC}) * 4 + floor((extract(month FROM ${UTC}) - 1) / 3))::bigint`,
-  year: `extract(year FROM ${UTC})::bigint`,
+  hour: `(${DAY}::bigint * 24 + date_part('hour', ${LOCAL})::int)`,
+  day: DAY,
+  week: `((${DAY} + 2800003) / 7 - 400000)`,
+  month: `(${YEAR} * 12 + ${MONTH} - 1)`,
+  quarter: `(${YEAR} * 4 + (${MONTH} - 1) / 3)`,
+  year: YEAR,
 };
 
 /**
@@ -31,6 +37,9 @@ export async function summarizePurchasesSql(client: SqlClient, tenantId: string,
   const query = parsePurchaseAggregateQuery(input);
   if (query.timeZone !== undefined && query.timeZone !== "UTC") return null;
   const calibrationEnd = query.calibrationEnd ?? query.observationEnd;
+  // Two hash aggregates, no sort: the first collapses each customer's periods, the second
+  // the customer. The first period's spend is the second element of the smallest
+  // [period, spend] pair (arrays compare element by element).
   const sql = `
     WITH per_period AS (
       SELECT customer_id, currency, occurred_at <= $4::timestamptz AS calibration, ${PERIOD_SQL[query.period]} AS p,
@@ -38,18 +47,17 @@ export async function summarizePurchasesSql(client: SqlClient, tenantId: string,
         FROM crm_transactions
        WHERE tenant_id = $1 AND kind = ANY($2::text[]) AND occurred_at <= $3::timestamptz
        GROUP BY 1, 2, 3, 4
-    ), ranked AS (
-      SELECT *, min(p) FILTER (WHERE calibration) OVER (PARTITION BY customer_id, currency) AS first_p FROM per_period
     )
     SELECT customer_id, currency,
            sum(n)::int AS transactions,
            (extract(epoch FROM min(first_at) FILTER (WHERE calibration)) * 1000)::float8 AS first_ms,
            (extract(epoch FROM max(last_at) FILTER (WHERE calibration)) * 1000)::float8 AS last_ms,
            (count(*) FILTER (WHERE calibration))::int AS periods,
-           coalesce(sum(spend) FILTER (WHERE calibration AND p > first_p), 0)::float8 AS repeat_spend,
+           (coalesce(sum(spend) FILTER (WHERE calibration), 0)
+             - coalesce((min(ARRAY[p::numeric, spend]) FILTER (WHERE calibration))[2], 0))::float8 AS repeat_spend,
            (count(*) FILTER (WHERE NOT calibration))::int AS holdout_periods,
            coalesce(sum(spend) FILTER (WHERE NOT calibration), 0)::float8 AS holdout_spend
-      FROM ranked
+      FROM per_period
      GROUP BY customer_id, currency`;
   const rows = await withAdapterErrors("transactions.summarizePurchases", async () =>
     (await client.query(sql, [tenantId, query.kinds, query.observationEnd.toISOString(), calibrationEnd.toISOString()])).rows,

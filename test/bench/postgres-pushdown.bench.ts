@@ -113,7 +113,7 @@ function compare(label: string, n: number, repo: () => TransactionRepository, it
         if (customers !== Math.floor(n / 10)) throw new Error(`${path}: ${customers} customers, expected ${Math.floor(n / 10)}`);
         if (runs[path]!.length === iterations) report(label, path, n, runs[path]!);
       },
-      { iterations, warmupIterations: 0, time: 0 },
+      { iterations, warmupIterations: 0, warmupTime: 0, time: 0 },
     );
   }
 }
