@@ -1,8 +1,9 @@
-// The tour of crmkit: `npm run demo` (options: --customers N, --seed S).
-// Generates a CRM dataset, seeds the in-memory store with it, shows what the store
-// holds, then runs each module's section (examples/demo/sections/index.ts).
+// The tour of crmkit: `npm run demo` (options: --customers N, --seed S, --postgres).
+// Generates a CRM dataset, seeds the in-memory store with it — or, with --postgres, the
+// PostgreSQL reference adapter on PGlite (PostgreSQL in WebAssembly, in process) — shows
+// what the store holds, then runs each module's section (examples/demo/sections/index.ts).
 import { parseArgs } from "node:util";
-import { createMemoryStore } from "crmkit/repository";
+import { createMemoryStore, type CrmStoreProvider } from "crmkit/repository";
 import { ENTITY_COLLECTIONS } from "crmkit/model";
 import { generateDataset, seedStore } from "crmkit/testing";
 import { createDemoContext } from "./context.js";
@@ -12,11 +13,12 @@ const { values } = parseArgs({
   options: {
     customers: { type: "string", default: "2000" },
     seed: { type: "string", default: "2025" },
+    postgres: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
 if (values.help) {
-  console.log("Usage: npm run demo -- [--customers N] [--seed S]");
+  console.log("Usage: npm run demo -- [--customers N] [--seed S] [--postgres]");
   process.exit(0);
 }
 const customers = Number(values.customers);
@@ -31,14 +33,16 @@ const asOf = new Date("2025-01-01T00:00:00Z");
 const started = performance.now();
 const data = generateDataset({ seed, customers, asOf });
 const generated = performance.now();
-const store = createMemoryStore().forTenant("demo");
+const provider = values.postgres ? await pgliteProvider() : createMemoryStore();
+const store = provider.forTenant("demo");
 await seedStore(store, data);
 const seeded = performance.now();
+const where = values.postgres ? "the PostgreSQL adapter on PGlite" : "the memory store";
 
 const ctx = createDemoContext(store, asOf);
 ctx.heading(`crmkit demo — ${customers.toLocaleString("en-US")} generated customers, seed ${JSON.stringify(seed)}, as of ${asOf.toISOString().slice(0, 10)}`);
 ctx.log(
-  `generated in ${((generated - started) / 1000).toFixed(1)} s, written to the memory store (tenant "${store.tenantId}") in ${((seeded - generated) / 1000).toFixed(1)} s`,
+  `generated in ${((generated - started) / 1000).toFixed(1)} s, written to ${where} (tenant "${store.tenantId}") in ${((seeded - generated) / 1000).toFixed(1)} s`,
   "",
 );
 const counts = [];
@@ -73,8 +77,18 @@ for (const section of sections) {
     console.error(`  section "${section.title}" failed:`, error);
   }
 }
+await provider.close?.();
 console.log("");
 if (failed > 0) {
   console.error(`${failed} demo section(s) failed`);
   process.exitCode = 1;
+}
+
+/** The PostgreSQL reference adapter on a fresh in-process PGlite database (loaded only with --postgres). */
+async function pgliteProvider(): Promise<CrmStoreProvider> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { createPostgresStore, migrate } = await import("../postgres-adapter/index.js");
+  const db = await PGlite.create();
+  await migrate(db);
+  return createPostgresStore(db, { close: () => db.close() });
 }

@@ -1,9 +1,11 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import { collectPurchases } from "./collect-purchases.js";
-import type { CalibrationHoldoutSummary } from "./customer-summary.js";
+import type { CalibrationHoldoutSummary, SummaryStats } from "./customer-summary.js";
 import { PeriodClock } from "./purchase-period.js";
+import type { PurchaseRepository } from "./purchase-pushdown.js";
 import type { PurchaseReadOptions, PurchaseSource } from "./purchase-rows.js";
-import { buildSummary, checkObservationEnd, type SummaryOptions } from "./summary-from-aggregates.js";
+import { isPurchaseRepository, refuseRequiredPushdown, summarizeRepository } from "./summarize-repository.js";
+import { buildSummary, checkObservationEnd, type AggregateColumns, type SummaryOptions } from "./summary-from-aggregates.js";
 
 /**
  * Options of {@link calibrationHoldout}: the calibration window ends at
@@ -29,7 +31,9 @@ export interface CalibrationHoldoutOptions extends SummaryOptions, PurchaseReadO
  * calibration window (T measured to `calibrationEnd`), plus each customer's
  * purchase periods and spend in the holdout window (`calibrationEnd`,
  * `observationEnd`]. Customers first seen in the holdout window are left out and
- * counted. Streams like {@link summarizeTransactions}.
+ * counted. Streams like {@link summarizeTransactions}, and like it reads a
+ * transaction repository (`store.transactions`) too, pushing the split down to the
+ * store when it can (both windows in one GROUP BY).
  *
  * @example
  * ```ts
@@ -47,8 +51,13 @@ export interface CalibrationHoldoutOptions extends SummaryOptions, PurchaseReadO
  * split.excludedCustomers; // 1
  * ```
  */
-export async function calibrationHoldout(transactions: PurchaseSource, options: CalibrationHoldoutOptions): Promise<CalibrationHoldoutSummary> {
+export async function calibrationHoldout(transactions: PurchaseSource | PurchaseRepository, options: CalibrationHoldoutOptions): Promise<CalibrationHoldoutSummary> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an object with calibrationEnd, observationEnd and unit");
+  if (isPurchaseRepository(transactions)) {
+    if (!(options.calibrationEnd instanceof Date)) throw invalidInput("options.calibrationEnd", options.calibrationEnd, "a valid Date");
+    return (await summarizeRepository(transactions, options)) as CalibrationHoldoutSummary;
+  }
+  refuseRequiredPushdown(options);
   const endMs = checkObservationEnd("options.observationEnd", options.observationEnd);
   const calMs = checkObservationEnd("options.calibrationEnd", options.calibrationEnd);
   if (!(calMs < endMs)) throw invalidInput("options.calibrationEnd", options.calibrationEnd, `an instant before observationEnd (${options.observationEnd.toISOString()})`);
@@ -71,31 +80,62 @@ export async function calibrationHoldout(transactions: PurchaseSource, options: 
     for (let k = 0; k < m; k++) out[k] = a[keep[k]!]!;
     return out;
   };
-  const keptIds = keep.map((i) => ids[i]!);
-  const summary = buildSummary(
-    { ids: keptIds, firstMs: pick(cal.firstMs), lastMs: pick(cal.lastMs), periods: pick(cal.periods), repeatSpend: pick(cal.repeatSpend) },
+  const holdoutSpend = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = keep[k]!;
+    holdoutSpend[k] = hold.periods[i]! > 0 ? hold.firstSpend[i]! + hold.repeatSpend[i]! : 0;
+  }
+  return buildCalibrationHoldout(
+    {
+      ids: keep.map((i) => ids[i]!),
+      firstMs: pick(cal.firstMs),
+      lastMs: pick(cal.lastMs),
+      periods: pick(cal.periods),
+      repeatSpend: pick(cal.repeatSpend),
+      holdoutPeriods: pick(hold.periods),
+      holdoutSpend,
+    },
+    ids.length - m,
     clock,
-    options.calibrationEnd,
+    options,
     reader.anyAmount ? reader.currency : undefined,
     reader.stats(),
   );
-  const holdoutFrequency = pick(hold.periods);
-  const holdoutSpend = new Float64Array(m);
+}
+
+/** Aggregate columns of the customers of a calibration/holdout split (internal). */
+export interface SplitColumns extends AggregateColumns {
+  /** Purchase periods in the holdout window. */
+  readonly holdoutPeriods: Float64Array;
+  /** Spend in the holdout window. */
+  readonly holdoutSpend: Float64Array;
+}
+
+/**
+ * Builds the split from the columns of the customers seen in the calibration window:
+ * the single place where the holdout columns are derived, shared by the streaming and
+ * the pushdown paths (internal).
+ */
+export function buildCalibrationHoldout(
+  cols: SplitColumns,
+  excludedCustomers: number,
+  clock: PeriodClock,
+  options: { readonly calibrationEnd: Date; readonly observationEnd: Date },
+  currency: string | undefined,
+  stats: SummaryStats,
+): CalibrationHoldoutSummary {
+  const summary = buildSummary(cols, clock, options.calibrationEnd, currency, stats);
+  const m = cols.ids.length;
   const holdoutMonetaryValue = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const i = keep[k]!;
-    const spend = hold.periods[i]! > 0 ? hold.firstSpend[i]! + hold.repeatSpend[i]! : 0;
-    holdoutSpend[k] = spend;
-    holdoutMonetaryValue[k] = holdoutFrequency[k]! > 0 ? spend / holdoutFrequency[k]! : 0;
-  }
+  for (let k = 0; k < m; k++) holdoutMonetaryValue[k] = cols.holdoutPeriods[k]! > 0 ? cols.holdoutSpend[k]! / cols.holdoutPeriods[k]! : 0;
   return {
     ...summary,
-    holdoutFrequency,
-    holdoutSpend,
+    holdoutFrequency: cols.holdoutPeriods,
+    holdoutSpend: cols.holdoutSpend,
     holdoutMonetaryValue,
-    holdoutDuration: clock.duration(clock.index(calMs), clock.index(endMs)),
+    holdoutDuration: clock.duration(clock.index(options.calibrationEnd.getTime()), clock.index(options.observationEnd.getTime())),
     calibrationEnd: options.calibrationEnd,
     holdoutEnd: options.observationEnd,
-    excludedCustomers: ids.length - m,
+    excludedCustomers,
   };
 }

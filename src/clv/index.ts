@@ -13,6 +13,14 @@ export type { PurchaseSource, PurchaseReadOptions } from "./purchase-rows.js";
 export { summarizeTransactions, type SummarizeOptions } from "./summarize-transactions.js";
 export { calibrationHoldout, type CalibrationHoldoutOptions } from "./calibration-holdout.js";
 export { summaryFromAggregates, type CustomerAggregate, type SummaryOptions } from "./summary-from-aggregates.js";
+export {
+  parsePurchaseAggregateQuery,
+  type PurchaseAggregateQuery,
+  type PurchaseAggregateRow,
+  type PurchaseAggregates,
+  type PurchaseRepository,
+} from "./purchase-pushdown.js";
+export { aggregatePurchases } from "./aggregate-purchases.js";
 export type { SummaryColumns, CustomerHistory, CustomersInput } from "./customer-data.js";
 export { parameterIntervals, type FitReport, type ParameterInterval, type MleOptions } from "./maximum-likelihood.js";
 export { ClvModel, type ModelJson } from "./model-base.js";

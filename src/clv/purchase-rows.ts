@@ -46,6 +46,14 @@ export interface PurchaseReadOptions {
    * purchase) so a stream in any order works.
    */
   readonly order?: "auto" | "any";
+  /**
+   * How a transaction repository (`store.transactions`) is read. `"auto"` (default):
+   * the store computes the per-customer aggregates (`summarizePurchases`, one GROUP BY)
+   * when it offers that and accepts the query, else the transactions are streamed in
+   * time order. `"never"`: always stream. `"require"`: push down or throw `UNSUPPORTED`.
+   * Plain arrays and iterables are always streamed (`"require"` throws for them).
+   */
+  readonly pushdown?: "auto" | "never" | "require";
 }
 
 /** A parsed row, reused across rows to avoid allocation. */

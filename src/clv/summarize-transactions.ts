@@ -3,7 +3,9 @@ import { collectPurchases } from "./collect-purchases.js";
 import { calibrationHoldout } from "./calibration-holdout.js";
 import type { CalibrationHoldoutSummary, CustomerSummary } from "./customer-summary.js";
 import { PeriodClock } from "./purchase-period.js";
+import type { PurchaseRepository } from "./purchase-pushdown.js";
 import type { PurchaseReadOptions, PurchaseSource } from "./purchase-rows.js";
+import { isPurchaseRepository, refuseRequiredPushdown, summarizeRepository } from "./summarize-repository.js";
 import { buildSummary, checkObservationEnd, type SummaryOptions } from "./summary-from-aggregates.js";
 
 /**
@@ -34,6 +36,19 @@ export interface SummarizeOptions extends SummaryOptions, PurchaseReadOptions {
  * in a second currency throw `CURRENCY_MISMATCH`. With `calibrationEnd` the result
  * is the calibration/holdout split of {@link calibrationHoldout}.
  *
+ * **From a store.** Pass a transaction repository (`store.transactions`, any
+ * {@link PurchaseRepository}) instead of rows, and the summary is as of
+ * `observationEnd`: transactions after it are not read (they are not bad rows). When
+ * the store offers the aggregation pushdown (`summarizePurchases`, capability
+ * `purchaseSummary`), the database computes one row per customer in one GROUP BY and
+ * no transaction crosses the wire; otherwise, or when the store declines the query (a
+ * PostgreSQL store declines IANA time zones), the transactions are streamed in time
+ * order. `options.pushdown` forces either path. Both paths give the same summary,
+ * customers in id order (JavaScript string order); a database that sums amounts as
+ * exact decimals may differ from the streaming sum of doubles in the last bits of
+ * `monetaryValue`. Kinds including `"adjustment"` without `allowNegativeAmounts` are
+ * always streamed, so that each negative amount is reported.
+ *
  * @example
  * ```ts
  * import { summarizeTransactions } from "crmkit/clv";
@@ -50,11 +65,31 @@ export interface SummarizeOptions extends SummaryOptions, PurchaseReadOptions {
  * summary.T[0]; // 38.86 (272 days / 7)
  * summary.monetaryValue[0]; // 22.345
  * ```
+ *
+ * @example
+ * ```ts
+ * // From a store: pushed down to the database when it can, streamed otherwise.
+ * import { summarizeTransactions } from "crmkit/clv";
+ * import { createMemoryStore } from "crmkit/repository";
+ * const store = createMemoryStore().forTenant("acme");
+ * await store.transactions.upsertMany([
+ *   { id: "t1", customerId: "c-1", occurredAt: "2024-01-01T10:00:00Z", amount: { amount: 20, currency: "EUR" }, kind: "purchase" },
+ *   { id: "t2", customerId: "c-1", occurredAt: "2024-01-15T10:00:00Z", amount: { amount: 30, currency: "EUR" }, kind: "purchase" },
+ * ]);
+ * const fromStore = await summarizeTransactions(store.transactions, { observationEnd: new Date("2024-01-29T00:00:00Z"), unit: "week" });
+ * fromStore.frequency[0]; // 1
+ * fromStore.monetaryValue[0]; // 30
+ * ```
  */
-export async function summarizeTransactions(transactions: PurchaseSource, options: SummarizeOptions & { readonly calibrationEnd: Date }): Promise<CalibrationHoldoutSummary>;
-export async function summarizeTransactions(transactions: PurchaseSource, options: SummarizeOptions): Promise<CustomerSummary>;
-export async function summarizeTransactions(transactions: PurchaseSource, options: SummarizeOptions): Promise<CustomerSummary> {
+export async function summarizeTransactions(
+  transactions: PurchaseSource | PurchaseRepository,
+  options: SummarizeOptions & { readonly calibrationEnd: Date },
+): Promise<CalibrationHoldoutSummary>;
+export async function summarizeTransactions(transactions: PurchaseSource | PurchaseRepository, options: SummarizeOptions): Promise<CustomerSummary>;
+export async function summarizeTransactions(transactions: PurchaseSource | PurchaseRepository, options: SummarizeOptions): Promise<CustomerSummary> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an object with observationEnd and unit");
+  if (isPurchaseRepository(transactions)) return summarizeRepository(transactions, options);
+  refuseRequiredPushdown(options);
   if (options.calibrationEnd !== undefined) return calibrationHoldout(transactions, { ...options, calibrationEnd: options.calibrationEnd });
   const endMs = checkObservationEnd("options.observationEnd", options.observationEnd);
   const clock = new PeriodClock(options.unit, options.period ?? "day", options.timeZone);

@@ -21,13 +21,16 @@ export interface StoreCapabilities {
   readonly optimisticConcurrency: boolean;
   /** Paging neither skips nor repeats pre-existing rows while rows are inserted concurrently. */
   readonly consistentPagingUnderWrites: boolean;
-  /** `transactions.summarizePurchases` computes per-customer purchase summaries in the store. */
+  /**
+   * `transactions.summarizePurchases` computes per-customer purchase aggregates in the
+   * store (the pushdown `summarizeTransactions` uses); it may still decline a query.
+   */
   readonly purchaseSummary: boolean;
 }
 
 /**
- * The capabilities of a fully conforming store (what the memory store declares,
- * except the purchase-summary pushdown, which is optional).
+ * The capabilities every conforming store should declare. The purchase-summary
+ * pushdown is optional and `false` here; the memory store declares it `true`.
  *
  * @example
  * ```ts

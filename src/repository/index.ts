@@ -41,7 +41,7 @@ export {
   type NormalizedQuery,
 } from "./query-spec.js";
 export { encodeCursor, decodeCursor, type CursorPayload } from "./cursor.js";
-export type { Repository, RepositoryCore, WriteOptions } from "./repository.js";
+export type { Repository, RepositoryCore, TransactionRepository, WriteOptions } from "./repository.js";
 export { FULL_CAPABILITIES, type StoreCapabilities } from "./capabilities.js";
 export type { CrmStore, CrmStoreProvider } from "./store.js";
 export { notFound, versionConflict, adapterFailure, withAdapterErrors } from "./store-errors.js";

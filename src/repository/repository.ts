@@ -1,3 +1,4 @@
+import type { PurchaseRepository } from "../clv/purchase-pushdown.js";
 import type { EntityCollection, EntityMap } from "../model/entities.js";
 import type { FilterMap, ListQuery, OrderFieldMap, Page, StreamQuery } from "./query.js";
 import type { EntityInput, Stored } from "./stored.js";
@@ -70,3 +71,23 @@ export interface Repository<K extends EntityCollection> extends RepositoryCore<K
   /** Writes many entities: all are validated (and stated versions checked, where the store can) before any is written. */
   upsertMany(entities: readonly EntityInput<K>[], options?: Omit<WriteOptions, "expectedVersion">): Promise<Stored<EntityMap[K]>[]>;
 }
+
+/**
+ * The repository of `transactions`: a {@link Repository}, plus the optional
+ * aggregation pushdown `summarizePurchases` of a store that declares the
+ * `purchaseSummary` capability. Given a query (kinds, observation end, optional
+ * calibration end, purchase period, time zone), it returns one row per customer and
+ * currency — first and last purchase, distinct purchase periods, repeat spend, the
+ * holdout window's periods and spend — computed in the store (one GROUP BY), or
+ * `null` to decline a query it cannot answer exactly. `summarizeTransactions` uses it
+ * when present and streams otherwise. `aggregatePurchases` (crmkit/clv) is the
+ * reference implementation.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryStore, type TransactionRepository } from "crmkit/repository";
+ * const transactions: TransactionRepository = createMemoryStore().forTenant("acme").transactions;
+ * const rows = await transactions.summarizePurchases?.({ kinds: ["purchase"], observationEnd: new Date(), period: "day" });
+ * ```
+ */
+export interface TransactionRepository extends Repository<"transactions">, Pick<PurchaseRepository, "summarizePurchases"> {}

@@ -1,6 +1,6 @@
 import type { EntityCollection } from "../model/entities.js";
 import type { StoreCapabilities } from "./capabilities.js";
-import type { Repository } from "./repository.js";
+import type { Repository, TransactionRepository } from "./repository.js";
 
 /**
  * The repositories of one tenant: one per collection. Everything read or written
@@ -13,7 +13,9 @@ import type { Repository } from "./repository.js";
  * await store.deals.count({ status: "open" }); // 0
  * ```
  */
-export type CrmStore = { readonly [K in EntityCollection]: Repository<K> } & {
+export type CrmStore = { readonly [K in Exclude<EntityCollection, "transactions">]: Repository<K> } & {
+  /** The transactions, with the optional aggregation pushdown (capability `purchaseSummary`). */
+  readonly transactions: TransactionRepository;
   /** The tenant every call of this store is scoped to. */
   readonly tenantId: string;
   /** What the underlying adapter supports. */

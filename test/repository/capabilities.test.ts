@@ -6,9 +6,11 @@ describe("FULL_CAPABILITIES", () => {
     expect(FULL_CAPABILITIES).toEqual({ multiTenant: true, optimisticConcurrency: true, consistentPagingUnderWrites: true, purchaseSummary: false });
   });
 
-  it("is what the memory store declares, on the provider and on every tenant's store", () => {
+  it("is what the memory store declares, plus the pushdown, on the provider and on every tenant's store", () => {
     const provider = createMemoryStore();
-    expect(provider.capabilities).toEqual(FULL_CAPABILITIES);
-    expect(provider.forTenant("t").capabilities).toEqual(FULL_CAPABILITIES);
+    const expected = { ...FULL_CAPABILITIES, purchaseSummary: true };
+    expect(provider.capabilities).toEqual(expected);
+    expect(provider.forTenant("t").capabilities).toEqual(expected);
+    expect(typeof provider.forTenant("t").transactions.summarizePurchases).toBe("function");
   });
 });

@@ -7,15 +7,13 @@ import type { DemoSection } from "../context.js";
 export const section: DemoSection = {
   title: "Customer lifetime value (BG/NBD + Gamma-Gamma)",
   async run(ctx) {
-    // Stream the purchases in time order: the summary keeps O(1) state per customer.
-    const purchases = ctx.store.transactions.stream({
-      filter: { kind: "purchase", occurredAt: { to: new Date(ctx.asOf.getTime() + 1) } },
-      orderBy: "occurredAt",
-    });
-    const summary = await summarizeTransactions(purchases, { observationEnd: ctx.asOf, unit: "week" });
+    // Given the repository, the summary is computed by the store when it can (one GROUP BY:
+    // the purchaseSummary capability), else by streaming the purchases in time order.
+    const summary = await summarizeTransactions(ctx.store.transactions, { observationEnd: ctx.asOf, unit: "week" });
     const repeaters = summary.frequency.filter((x) => x > 0).length;
     ctx.log(
-      `${summary.customerIds.length} customers with purchases up to ${ctx.asOf.toISOString().slice(0, 10)}, ${repeaters} of them repeat buyers (time unit: weeks, purchases merged per day).`,
+      `${summary.customerIds.length} customers with purchases up to ${ctx.asOf.toISOString().slice(0, 10)}, ${repeaters} of them repeat buyers (time unit: weeks, purchases merged per day;` +
+        ` summary ${ctx.store.capabilities.purchaseSummary ? "computed in the store" : "streamed"}).`,
     );
     let transactionModel;
     let spendModel;

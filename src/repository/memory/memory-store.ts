@@ -1,3 +1,5 @@
+import { aggregatePurchases } from "../../clv/aggregate-purchases.js";
+import type { PurchaseAggregateQuery } from "../../clv/purchase-pushdown.js";
 import { invalidInput } from "../../errors/invalid-input.js";
 import { ENTITY_COLLECTIONS, type EntityCollection, type EntityMap } from "../../model/entities.js";
 import { FULL_CAPABILITIES, type StoreCapabilities } from "../capabilities.js";
@@ -5,7 +7,7 @@ import { completeRepository } from "../complete-repository.js";
 import { decodeCursor, encodeCursor } from "../cursor.js";
 import { matchesFilter, parseListQuery, QUERY_SPECS, sortKeyOf } from "../query-spec.js";
 import type { FilterMap, ListQuery, OrderFieldMap, Page } from "../query.js";
-import type { Repository, WriteOptions } from "../repository.js";
+import type { Repository, TransactionRepository, WriteOptions } from "../repository.js";
 import { versionConflict } from "../store-errors.js";
 import type { CrmStore, CrmStoreProvider } from "../store.js";
 import type { EntityInput, Stored } from "../stored.js";
@@ -133,6 +135,13 @@ class MemoryCollection<K extends EntityCollection> {
     return { items, nextCursor: null };
   }
 
+  /** The stored entities in `timeField` order (ties by id). */
+  *inTimeOrder(): Iterable<EntityMap[K]> {
+    const order = QUERY_SPECS[this.collection].timeField as OrderFieldMap[K];
+    const view = this.all.sorted(order, (id) => sortKeyOf(this.collection, order, this.rows.get(id)!.entity));
+    for (const id of view.ids) yield this.rows.get(id)!.entity;
+  }
+
   count(filter: FilterMap[K] | undefined): number {
     const q = parseListQuery(this.collection, { filter });
     const bucket = this.candidates(q.filter);
@@ -200,6 +209,17 @@ function memoryRepository<K extends EntityCollection>(c: MemoryCollection<K>): R
   );
 }
 
+/** The transactions repository, with the purchase-summary pushdown over the time-ordered view. */
+function memoryTransactions(): TransactionRepository {
+  const c = new MemoryCollection("transactions");
+  return {
+    ...memoryRepository(c),
+    async summarizePurchases(query: PurchaseAggregateQuery) {
+      return aggregatePurchases(c.inTimeOrder(), query);
+    },
+  };
+}
+
 /**
  * The in-memory store provider returned by {@link createMemoryStore}.
  *
@@ -239,7 +259,7 @@ export interface MemoryStoreProvider extends CrmStoreProvider {
  */
 export function createMemoryStore(): MemoryStoreProvider {
   const stores = new Map<string, CrmStore>();
-  const capabilities: StoreCapabilities = { ...FULL_CAPABILITIES };
+  const capabilities: StoreCapabilities = { ...FULL_CAPABILITIES, purchaseSummary: true };
   return {
     capabilities,
     tenants: () => [...stores.keys()],
@@ -248,9 +268,9 @@ export function createMemoryStore(): MemoryStoreProvider {
       let store = stores.get(tenantId);
       if (store === undefined) {
         const repos = Object.fromEntries(
-          ENTITY_COLLECTIONS.map((k) => [k, memoryRepository(new MemoryCollection(k))]),
-        ) as { [K in EntityCollection]: Repository<K> };
-        store = Object.freeze({ ...repos, tenantId, capabilities });
+          ENTITY_COLLECTIONS.filter((k) => k !== "transactions").map((k) => [k, memoryRepository(new MemoryCollection(k))]),
+        ) as { [K in Exclude<EntityCollection, "transactions">]: Repository<K> };
+        store = Object.freeze({ ...repos, transactions: memoryTransactions(), tenantId, capabilities });
         stores.set(tenantId, store);
       }
       return store;

@@ -9,7 +9,7 @@ import type { StoreUnderTest } from "./store-under-test.js";
  * the adapter declares its capability `false`.
  * @internal
  */
-export type RuleCapability = "multiTenant" | "optimisticConcurrency" | "consistentPagingUnderWrites";
+export type RuleCapability = "multiTenant" | "optimisticConcurrency" | "consistentPagingUnderWrites" | "purchaseSummary";
 
 /** What a rule runs with: a fresh provider, its tenants and the rule's checker. @internal */
 export interface RuleContext {

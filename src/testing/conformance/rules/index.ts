@@ -5,6 +5,7 @@ import { crudRules, valueRules } from "./crud.js";
 import { filterRules } from "./filter.js";
 import { orderRules } from "./order.js";
 import { pagingRules } from "./paging.js";
+import { purchaseSummaryRules } from "./purchase-summary.js";
 import { readRules } from "./reads.js";
 import { storeRules } from "./store.js";
 import { isolationRules, tenancyRules } from "./tenancy.js";
@@ -18,7 +19,8 @@ import { concurrencyRules, versionRules } from "./versions.js";
  * every filter key, order, tenancy, versions), then the rules of the repository
  * mechanics (paging, stream, count, getMany, isolation, concurrency, upsertMany,
  * copies), run on one collection — `transactions` when selected — since every
- * collection shares them.
+ * collection shares them; last, the purchase-summary pushdown, when `transactions` is
+ * selected.
  * @internal
  */
 export function buildRules(collections: readonly EntityCollection[]): ConformanceRule[] {
@@ -46,5 +48,6 @@ export function buildRules(collections: readonly EntityCollection[]): Conformanc
     ...upsertManyRules(primary),
     ...copyRules(nested),
   );
+  if (collections.includes("transactions")) rules.push(...purchaseSummaryRules());
   return rules;
 }
