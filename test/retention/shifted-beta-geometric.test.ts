@@ -1,15 +1,14 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { logBeta } from "../../src/math/beta.js";
 import { fitShiftedBetaGeometric, shiftedBetaGeometric } from "../../src/retention/index.js";
 import { sbgLogLikelihood } from "../../src/retention/shifted-beta-geometric.js";
-import { hasSharedData, sharedDataFile } from "../support/shared-data.js";
+import { hasSharedData, readSharedText } from "../support/shared-data.js";
 import { expectErrorCases } from "../support/expect-error.js";
 
 /** Survivor counts per cohort from the one-row-per-customer file (recency = year lost, 8 = still active after year 7). */
 function survivorsFromPaperFile(): { highend: number[]; regular: number[] } {
-  const lines = readFileSync(sharedDataFile("sbg_paper.csv"), "utf8").trim().split(/\r?\n/).slice(1);
+  const lines = readSharedText("sbg_paper.csv").trim().split(/\r?\n/).slice(1);
   const lost = { highend: new Array<number>(9).fill(0), regular: new Array<number>(9).fill(0) };
   for (const line of lines) {
     const [, recency, , cohort] = line.split(",");
@@ -25,7 +24,7 @@ function survivorsFromPaperFile(): { highend: number[]; regular: number[] } {
 
 /** Published % alive at the start of years 0..12 (Fader & Hardie 2007, transcribed in the shared data). */
 function publishedSurvival(): { regular: number[]; highend: number[] } {
-  const lines = readFileSync(sharedDataFile("sbg_survival_fader_hardie_2007.csv"), "utf8").trim().split(/\r?\n/).slice(1);
+  const lines = readSharedText("sbg_survival_fader_hardie_2007.csv").trim().split(/\r?\n/).slice(1);
   const regular: number[] = [];
   const highend: number[] = [];
   for (const line of lines) {

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { sharedDataFile } from "./shared-data.js";
+import { readSharedText } from "./shared-data.js";
 
 /** One row of CDNOW_sample.txt / CDNOW_master.txt. */
 export interface CdnowRow {
@@ -10,7 +9,7 @@ export interface CdnowRow {
 
 /** Reads a CDNOW transaction log (sample: id in column 2; master: column 1, header line). */
 export function readCdnowTransactions(file: "CDNOW_sample.txt" | "CDNOW_master.txt"): CdnowRow[] {
-  const text = readFileSync(sharedDataFile(file), "utf8");
+  const text = readSharedText(file);
   const rows: CdnowRow[] = [];
   for (const line of text.split(/\r?\n/)) {
     const f = line.trim().split(/\s+/);
@@ -31,7 +30,7 @@ export interface CdnowSummary {
 }
 
 export function readCdnowSummary(): CdnowSummary {
-  const text = readFileSync(sharedDataFile("cdnow_customers_summary_with_transactions.csv"), "utf8");
+  const text = readSharedText("cdnow_customers_summary_with_transactions.csv");
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
   const body = lines.slice(1).map((l) => l.split(",").map(Number));
   return {
@@ -45,7 +44,7 @@ export function readCdnowSummary(): CdnowSummary {
 
 /** cdnow_customers_summary.csv (ID, frequency, recency, T). */
 export function readCdnowCustomersSummary(): { id: number[]; frequency: Float64Array; recency: Float64Array; T: Float64Array } {
-  const text = readFileSync(sharedDataFile("cdnow_customers_summary.csv"), "utf8");
+  const text = readSharedText("cdnow_customers_summary.csv");
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
   const body = lines.slice(1).map((l) => l.split(",").map(Number));
   return {
@@ -58,7 +57,7 @@ export function readCdnowCustomersSummary(): { id: number[]; frequency: Float64A
 
 /** donations.csv: frequency, recency, periods, weights (BG/BB, FHS 2010). */
 export function readDonations(): { frequency: number[]; recency: number[]; T: number[]; weights: number[] } {
-  const text = readFileSync(sharedDataFile("donations.csv"), "utf8");
+  const text = readSharedText("donations.csv");
   const body = text
     .split(/\r?\n/)
     .filter((l) => l.trim() !== "")

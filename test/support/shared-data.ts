@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -19,4 +19,23 @@ export function hasSharedData(name: string): boolean {
   const ok = existsSync(sharedDataFile(name));
   if (!ok) console.warn(`[skip] ${name} not found in ${SHARED_DATA_DIR}: the published-data tests that need it are skipped`);
   return ok;
+}
+
+/**
+ * The text of a shared data file, or "" when it is absent. vitest still runs the body
+ * of a `describe.skipIf(true)` suite to collect its (skipped) tests, so a suite that
+ * loads its data at collection time must not throw there when the data is missing.
+ */
+export function readSharedText(name: string): string {
+  const file = sharedDataFile(name);
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+
+/**
+ * `compute()` when `present`, else a placeholder that is never read: for suites that
+ * fit a model on shared data at collection time (see {@link readSharedText}), so that
+ * the fit does not run, and fail, in a skipped suite.
+ */
+export function whenPresent<T>(present: boolean, compute: () => T): T {
+  return present ? compute() : (undefined as T);
 }

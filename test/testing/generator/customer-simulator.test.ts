@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateTransactionBatches, type PurchaseProcess } from "../../../src/testing/index.js";
 import { bgnbdExpectedRepeats, bgnbdLogLikelihood, bgnbdTotalLogLikelihood, nelderMead, paretoNbdExpectedRepeats } from "../../support/btyd-reference.js";
-import { hasSharedData, sharedDataFile } from "../../support/shared-data.js";
+import { hasSharedData, readSharedText } from "../../support/shared-data.js";
 
 const WEEK = 7 * 86_400_000;
 const asOf = new Date("2025-01-01T00:00:00Z");
@@ -33,7 +32,7 @@ function summarize(options: Parameters<typeof generateTransactionBatches>[0]) {
 
 describe("the reference BG/NBD likelihood used by these tests", () => {
   it.skipIf(!hasSharedData("cdnow_customers_summary.csv"))("gives the published log-likelihood −9582.4 on CDNOW at the published estimates", () => {
-    const rows = readFileSync(sharedDataFile("cdnow_customers_summary.csv"), "utf8").trim().split(/\r?\n/).slice(1);
+    const rows = readSharedText("cdnow_customers_summary.csv").trim().split(/\r?\n/).slice(1);
     let ll = 0;
     for (const row of rows) {
       const [, x, tx, T] = row.split(",").map(Number);
