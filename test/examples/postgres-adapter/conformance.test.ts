@@ -2,9 +2,9 @@
 // (PostgreSQL compiled to WebAssembly). One database for the whole file; every rule gets
 // empty tables (TRUNCATE), since the kit's rules use fixed tenant ids.
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, test } from "vitest";
-import { createPostgresStore, migrate, truncateAll } from "../../../examples/postgres-adapter/index.js";
-import { describeCrmStoreConformance } from "../../../src/testing/index.js";
+import { afterAll, beforeAll } from "vitest";
+import { migrate } from "../../../examples/postgres-adapter/index.js";
+import { describePostgresConformance } from "./describe-postgres-conformance.js";
 
 let db: PGlite;
 
@@ -16,13 +16,4 @@ afterAll(async () => {
   await db.close();
 });
 
-describeCrmStoreConformance({
-  name: "PostgreSQL adapter on PGlite",
-  createStore: async () => {
-    await truncateAll(db);
-    return createPostgresStore(db);
-  },
-  capabilities: { multiTenant: true, optimisticConcurrency: true, consistentPagingUnderWrites: true, purchaseSummary: true },
-  describe,
-  test,
-});
+describePostgresConformance("PostgreSQL adapter on PGlite", () => db);

@@ -3,9 +3,9 @@
 // locally"). Everything happens in the schema crmkit_test, whose tables are emptied
 // before every rule; nothing else in the database is touched.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresStore, migrate, truncateAll } from "../../../examples/postgres-adapter/index.js";
-import { describeCrmStoreConformance } from "../../../src/testing/index.js";
+import { describePostgresConformance } from "./describe-postgres-conformance.js";
 import { expectSameSummaries, purchaseLog, PUSHDOWN_CASES } from "../../support/pushdown-cases.js";
 
 const url = process.env.DATABASE_URL;
@@ -27,16 +27,7 @@ onServer("PostgreSQL server", () => {
     await pool.end();
   });
 
-  describeCrmStoreConformance({
-    name: "PostgreSQL adapter on a server (pg)",
-    createStore: async () => {
-      await truncateAll(pool);
-      return createPostgresStore(pool);
-    },
-    capabilities: { multiTenant: true, optimisticConcurrency: true, consistentPagingUnderWrites: true, purchaseSummary: true },
-    describe,
-    test,
-  });
+  describePostgresConformance("PostgreSQL adapter on a server (pg)", () => pool);
 
   it("pushdown and streaming summaries agree on the server", async () => {
     await truncateAll(pool);
