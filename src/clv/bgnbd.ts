@@ -7,7 +7,7 @@ import { aliveFromDeadLogOdds, conditionalCountProbabilities, perCustomer, readP
 import { checkCount, checkHorizon, expm1Ratio, type FitData, type FitDataOptions } from "./fit-data.js";
 import { checkParams, type FitReport, type MleOptions } from "./maximum-likelihood.js";
 import { ClvModel, readModelJson } from "./model-base.js";
-import { fitTransactionModel, transactionLogLikelihood, type TransactionModelSpec } from "./transaction-fit.js";
+import { betaGeometricStarts, fitTransactionModel, transactionLogLikelihood, type TransactionModelSpec } from "./transaction-fit.js";
 import type { TimeUnit } from "./time-unit.js";
 
 /**
@@ -452,15 +452,7 @@ const BG_NBD_FIT: TransactionModelSpec<Name> = {
   model: "fitBgNbd",
   names: NAMES,
   objective: bgNbdObjective,
-  // lifetimes scales time so that max T = 10: start alpha accordingly
-  starts: (maxT) => {
-    const s = maxT / 10;
-    return [
-      [1, s, 1, 1],
-      [0.5, s * 2, 0.5, 2],
-      [0.2, s * 0.5, 2, 5],
-    ];
-  },
+  starts: betaGeometricStarts,
 };
 
 /**

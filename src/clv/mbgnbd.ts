@@ -5,7 +5,7 @@ import { aliveFromDeadLogOdds, conditionalCountProbabilities, perCustomer, readP
 import { checkCount, checkHorizon, type FitData } from "./fit-data.js";
 import { checkParams, type FitReport } from "./maximum-likelihood.js";
 import { ClvModel, readModelJson } from "./model-base.js";
-import { fitTransactionModel, transactionLogLikelihood, type TransactionModelSpec } from "./transaction-fit.js";
+import { betaGeometricStarts, fitTransactionModel, transactionLogLikelihood, type TransactionModelSpec } from "./transaction-fit.js";
 import type { TimeUnit } from "./time-unit.js";
 
 /**
@@ -275,14 +275,7 @@ const MBG_NBD_FIT: TransactionModelSpec<Name> = {
   model: "fitMbgNbd",
   names: NAMES,
   objective: mbgNbdObjective,
-  starts: (maxT) => {
-    const k = maxT / 10;
-    return [
-      [1, k, 1, 1],
-      [0.5, 2 * k, 0.5, 2],
-      [0.2, k / 2, 2, 5],
-    ];
-  },
+  starts: betaGeometricStarts,
 };
 
 /**

@@ -55,3 +55,16 @@ export function transactionLogLikelihood<N extends string>(
   reconcileUnit("customers", c.unit, modelUnit);
   return logLikelihoodAt(objective(prepareFitDataLoose(c.x, c.tx, c.T, c.w)), names, params);
 }
+
+/**
+ * Starting points (r, α, a, b) shared by BG/NBD and MBG/NBD: lifetimes scales time so
+ * that the largest T is 10, so α starts at that scale.
+ */
+export function betaGeometricStarts(maxT: number): number[][] {
+  const k = maxT / 10;
+  return [
+    [1, k, 1, 1],
+    [0.5, 2 * k, 0.5, 2],
+    [0.2, k / 2, 2, 5],
+  ];
+}
