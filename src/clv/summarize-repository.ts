@@ -1,6 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { invalidInput } from "../errors/invalid-input.js";
+import { consumeRows, isRowSource } from "../model/row-source.js";
 import type { Transaction } from "../model/transaction.js";
 import { buildCalibrationHoldout, calibrationHoldout, type CalibrationHoldoutOptions } from "./calibration-holdout.js";
 import type { CalibrationHoldoutSummary, CustomerSummary, SummaryStats } from "./customer-summary.js";
@@ -15,8 +16,7 @@ export function isPurchaseRepository(source: unknown): source is PurchaseReposit
   return (
     typeof source === "object" &&
     source !== null &&
-    !(Symbol.iterator in source) &&
-    !(Symbol.asyncIterator in source) &&
+    !isRowSource(source) &&
     typeof (source as { stream?: unknown }).stream === "function"
   );
 }
@@ -116,8 +116,7 @@ async function fromAggregates(
     }
     kept.push(row);
   };
-  if (Symbol.asyncIterator in aggregates) for await (const row of aggregates) visit(row);
-  else for (const row of aggregates) visit(row);
+  await consumeRows(aggregates, "aggregates", (row) => visit(row as PurchaseAggregateRow), () => undefined);
 
   kept.sort((a, b) => byId(a.customerId, b.customerId));
   const m = kept.length;

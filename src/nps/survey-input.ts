@@ -2,6 +2,7 @@ import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import type { SurveyResponse } from "../model/survey-response.js";
 import { checkOptionalDate } from "./validate.js";
+import { isAsyncSource } from "../model/row-source.js";
 
 /**
  * What the survey metrics accept synchronously: plain integer scores (an array, a
@@ -91,10 +92,6 @@ export const ALL_RESPONSES: Selection = { from: -Infinity, to: Infinity, latest:
 
 const EXPECTED_INPUT = "an array, typed array, iterable or async iterable of scores or SurveyResponse records";
 
-/** True for an input that must be consumed with `for await`. */
-export function isAsyncInput(input: unknown): input is AsyncIterable<unknown> {
-  return typeof input === "object" && input !== null && !(Symbol.iterator in input) && Symbol.asyncIterator in input;
-}
 
 /**
  * `" in the selection (from / to / latestPerCustomer)"` when a selection is
@@ -250,7 +247,7 @@ export function scoreField(name: string, index: number, record: SurveyResponse |
  * walker consumes the input, and `finish` builds the result from the state.
  */
 export function walkSurvey<S extends { readonly walker: ResponseWalker }, R>(input: unknown, prepare: () => S, finish: (state: S) => R): R | Promise<R> {
-  if (isAsyncInput(input)) {
+  if (isAsyncSource(input)) {
     return (async () => {
       const state = prepare();
       await state.walker.walkAsync(input);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SurveyResponse } from "../../src/model/index.js";
-import { ALL_RESPONSES, isAsyncInput, parseSelection, ResponseWalker, scoreField, type ScoreSink } from "../../src/nps/survey-input.js";
+import { ALL_RESPONSES, parseSelection, ResponseWalker, scoreField, type ScoreSink } from "../../src/nps/survey-input.js";
 import { response, stream } from "./helpers.js";
+import { isAsyncSource } from "../../src/model/row-source.js";
 
 class Recorder implements ScoreSink {
   readonly seen: [number, number, string | undefined, number][] = [];
@@ -59,9 +60,9 @@ describe("ResponseWalker", () => {
   });
 
   it("recognises async inputs and names score fields", () => {
-    expect(isAsyncInput(stream([]))).toBe(true);
-    expect(isAsyncInput([1])).toBe(false);
-    expect(isAsyncInput(null)).toBe(false);
+    expect(isAsyncSource(stream([]))).toBe(true);
+    expect(isAsyncSource([1])).toBe(false);
+    expect(isAsyncSource(null)).toBe(false);
     expect(scoreField("xs", 3, undefined)).toBe("xs[3]");
     expect(scoreField("xs", 3, response("a", 1, "2024-01-01T00:00:00Z"))).toBe("xs[3].score");
   });
