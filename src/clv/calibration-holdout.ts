@@ -5,7 +5,8 @@ import { PeriodClock } from "./purchase-period.js";
 import type { PurchaseRepository } from "./purchase-pushdown.js";
 import type { PurchaseReadOptions, PurchaseSource } from "./purchase-rows.js";
 import { isPurchaseRepository, refuseRequiredPushdown, summarizeRepository } from "./summarize-repository.js";
-import { buildSummary, checkObservationEnd, type AggregateColumns, type SummaryOptions } from "./summary-from-aggregates.js";
+import { buildSummary, type AggregateColumns, type SummaryOptions } from "./summary-from-aggregates.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /**
  * Options of {@link calibrationHoldout}: the calibration window ends at
@@ -58,8 +59,8 @@ export async function calibrationHoldout(transactions: PurchaseSource | Purchase
     return (await summarizeRepository(transactions, options)) as CalibrationHoldoutSummary;
   }
   refuseRequiredPushdown(options);
-  const endMs = checkObservationEnd("options.observationEnd", options.observationEnd);
-  const calMs = checkObservationEnd("options.calibrationEnd", options.calibrationEnd);
+  const endMs = checkValidDate("options.observationEnd", options.observationEnd);
+  const calMs = checkValidDate("options.calibrationEnd", options.calibrationEnd);
   if (!(calMs < endMs)) throw invalidInput("options.calibrationEnd", options.calibrationEnd, `an instant before observationEnd (${options.observationEnd.toISOString()})`);
   const clock = new PeriodClock(options.unit, options.period ?? "day", options.timeZone);
   const { ids, windows, reader } = await collectPurchases(

@@ -8,8 +8,9 @@ import type { CalibrationHoldoutSummary, CustomerSummary, SummaryStats } from ".
 import { PeriodClock } from "./purchase-period.js";
 import type { PurchaseAggregateQuery, PurchaseAggregateRow, PurchaseAggregates, PurchaseRepository } from "./purchase-pushdown.js";
 import { RowReader, type PurchaseReadOptions } from "./purchase-rows.js";
-import { buildSummary, checkObservationEnd, type SummaryOptions } from "./summary-from-aggregates.js";
+import { buildSummary, type SummaryOptions } from "./summary-from-aggregates.js";
 import { summarizeTransactions } from "./summarize-transactions.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /** True for a transaction repository (something with `stream`, not itself iterable). Internal. */
 export function isPurchaseRepository(source: unknown): source is PurchaseRepository {
@@ -154,9 +155,9 @@ async function fromAggregates(
  * Internal: reached through {@link summarizeTransactions} and {@link calibrationHoldout}.
  */
 export async function summarizeRepository(repo: PurchaseRepository, options: RepositoryOptions): Promise<CustomerSummary | CalibrationHoldoutSummary> {
-  const endMs = checkObservationEnd("options.observationEnd", options.observationEnd);
+  const endMs = checkValidDate("options.observationEnd", options.observationEnd);
   if (options.calibrationEnd !== undefined) {
-    const calMs = checkObservationEnd("options.calibrationEnd", options.calibrationEnd);
+    const calMs = checkValidDate("options.calibrationEnd", options.calibrationEnd);
     if (!(calMs < endMs)) throw invalidInput("options.calibrationEnd", options.calibrationEnd, `an instant before observationEnd (${options.observationEnd.toISOString()})`);
   }
   const clock = new PeriodClock(options.unit, options.period ?? "day", options.timeZone);

@@ -6,7 +6,8 @@ import { PeriodClock } from "./purchase-period.js";
 import type { PurchaseRepository } from "./purchase-pushdown.js";
 import type { PurchaseReadOptions, PurchaseSource } from "./purchase-rows.js";
 import { isPurchaseRepository, refuseRequiredPushdown, summarizeRepository } from "./summarize-repository.js";
-import { buildSummary, checkObservationEnd, type SummaryOptions } from "./summary-from-aggregates.js";
+import { buildSummary, type SummaryOptions } from "./summary-from-aggregates.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /**
  * Options of {@link summarizeTransactions}.
@@ -91,7 +92,7 @@ export async function summarizeTransactions(transactions: PurchaseSource | Purch
   if (isPurchaseRepository(transactions)) return summarizeRepository(transactions, options);
   refuseRequiredPushdown(options);
   if (options.calibrationEnd !== undefined) return calibrationHoldout(transactions, { ...options, calibrationEnd: options.calibrationEnd });
-  const endMs = checkObservationEnd("options.observationEnd", options.observationEnd);
+  const endMs = checkValidDate("options.observationEnd", options.observationEnd);
   const clock = new PeriodClock(options.unit, options.period ?? "day", options.timeZone);
   const { ids, windows, reader } = await collectPurchases(transactions, options, clock, 1, (ms) => (ms <= endMs ? 0 : -1), `observationEnd (${options.observationEnd.toISOString()})`);
   const acc = windows[0]!;

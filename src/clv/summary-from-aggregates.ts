@@ -1,7 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { consumeRows } from "../model/row-source.js";
-import { instantOf } from "../model/timestamp.js";
+import { checkValidDate, instantOf } from "../model/timestamp.js";
 import type { CustomerSummary, SummaryStats } from "./customer-summary.js";
 import { PeriodClock, type PurchasePeriod } from "./purchase-period.js";
 import type { TimeUnit } from "./time-unit.js";
@@ -65,12 +65,6 @@ export interface AggregateColumns {
   readonly lastMs: Float64Array;
   readonly periods: Float64Array;
   readonly repeatSpend: Float64Array;
-}
-
-/** Checks the observation end; returns its instant. */
-export function checkObservationEnd(field: string, value: unknown): number {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw invalidInput(field, value, "a valid Date");
-  return value.getTime();
 }
 
 /**
@@ -153,7 +147,7 @@ export async function summaryFromAggregates(
   options: SummaryOptions & { readonly currency?: string },
 ): Promise<CustomerSummary> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an object with observationEnd and unit");
-  checkObservationEnd("options.observationEnd", options.observationEnd);
+  checkValidDate("options.observationEnd", options.observationEnd);
   const clock = new PeriodClock(options.unit, options.period ?? "day", options.timeZone);
   const ids: string[] = [];
   const first: number[] = [];

@@ -52,3 +52,12 @@ export function instantOf(value: unknown, field: string): number {
   if (Number.isNaN(ms)) throw invalidInput(field, value, INSTANT_EXPECTED);
   return ms;
 }
+
+/**
+ * The epoch milliseconds of a valid `Date` option (`asOf`, `observationEnd`, a range
+ * bound), or INVALID_INPUT naming `field`. Internal: the one check of date options.
+ */
+export function checkValidDate(field: string, value: unknown): number {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw invalidInput(field, value, "a valid Date");
+  return value.getTime();
+}

@@ -1,5 +1,6 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import type { SurveyInterval, SurveyPrecisionOptions, SurveyWarning } from "./survey-result.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /** Checks that `value` is a plain object (or undefined) of options; returns it or `{}`. */
 export function optionsObject<T extends object>(value: T | undefined, field: string): T {
@@ -24,9 +25,7 @@ export function checkNumberAtLeast(value: unknown, field: string, min: number, f
 
 /** A valid `Date` (or undefined), returned as epoch milliseconds (or `fallback`). */
 export function checkOptionalDate(value: unknown, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw invalidInput(field, value, "a valid Date");
-  return value.getTime();
+  return value === undefined ? fallback : checkValidDate(field, value);
 }
 
 /** The two warning thresholds of {@link SurveyPrecisionOptions}. */

@@ -113,12 +113,6 @@ export function activityKinds(field: string, kinds: readonly TransactionKind[] |
   return new Set(kinds);
 }
 
-/** Throws INVALID_INPUT unless `date` is a valid Date. Returns its epoch milliseconds. */
-export function checkDate(field: string, date: unknown): number {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalidInput(field, date, "a valid Date");
-  return date.getTime();
-}
-
 /**
  * Reads an activity source once, validating each row cheaply and calling `visit`
  * with its customer id, instant (epoch ms), amount and currency. Transactions of

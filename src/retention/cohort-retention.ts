@@ -1,8 +1,9 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import { CrmkitError } from "../errors/crmkit-error.js";
-import { activityKinds, checkDate, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
+import { activityKinds, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
 import { CustomerPeriodCollector } from "./customer-periods.js";
 import { checkCalendarPeriod, periodIndexOfMs, periodLabelOf, periodStartMs, type CalendarPeriod } from "../time/calendar-period.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /**
  * How customers are grouped into cohorts: `"acquisition"` (the period of their first
@@ -146,7 +147,7 @@ export interface CohortTable {
 export async function cohortRetention(activity: ActivitySource, options: CohortRetentionOptions): Promise<CohortTable> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { period, asOf }");
   const unit = checkCalendarPeriod("options.period", options.period);
-  const asOfMs = checkDate("options.asOf", options.asOf);
+  const asOfMs = checkValidDate("options.asOf", options.asOf);
   const kinds = activityKinds("options.kinds", options.kinds);
   const definition = options.definition ?? "period";
   if (definition !== "period" && definition !== "unbounded") throw invalidInput("options.definition", definition, '"period" or "unbounded"');

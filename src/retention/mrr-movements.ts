@@ -1,8 +1,8 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
-import { checkDate } from "./activity.js";
 import { checkCalendarPeriod, periodIndexOfMs, periodLabelOf, periodStartMs, type CalendarPeriod } from "../time/calendar-period.js";
 import { firstPaidAt, mrrAt, readSubscriptions, type MrrSegments, type SubscriptionSource } from "./subscription-mrr.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /**
  * Options of {@link mrrMovements}.
@@ -151,8 +151,8 @@ export interface MrrMovements {
 export async function mrrMovements(subscriptions: SubscriptionSource, options: MrrMovementsOptions): Promise<MrrMovements> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { from, asOf }");
   const unit = checkCalendarPeriod("options.period", options.period ?? "month");
-  const fromMs = checkDate("options.from", options.from);
-  const asOfMs = checkDate("options.asOf", options.asOf);
+  const fromMs = checkValidDate("options.from", options.from);
+  const asOfMs = checkValidDate("options.asOf", options.asOf);
   if (fromMs > asOfMs) throw invalidInput("options.from", options.from, `an instant at or before asOf (${new Date(asOfMs).toISOString()})`);
   const first = periodIndexOfMs(fromMs, unit);
   const lastStart = periodIndexOfMs(asOfMs, unit);

@@ -1,8 +1,9 @@
 import { invalidInput } from "../errors/invalid-input.js";
 import { CrmkitError } from "../errors/crmkit-error.js";
-import { activityKinds, checkDate, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
+import { activityKinds, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
 import { CustomerPeriodCollector } from "./customer-periods.js";
 import { checkCalendarPeriod, periodIndexOfMs, periodLabelOf, periodStartMs, type CalendarPeriod } from "../time/calendar-period.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /**
  * Options of {@link periodRetention}.
@@ -106,7 +107,7 @@ export interface PeriodRetention {
 export async function periodRetention(activity: ActivitySource, options: PeriodRetentionOptions): Promise<PeriodRetention> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { period, asOf }");
   const unit = checkCalendarPeriod("options.period", options.period);
-  const asOfMs = checkDate("options.asOf", options.asOf);
+  const asOfMs = checkValidDate("options.asOf", options.asOf);
   const kinds = activityKinds("options.kinds", options.kinds);
   const collector = new CustomerPeriodCollector(unit);
   await readActivity(activity, "activity", kinds, asOfMs, { needAmounts: false }, (id, ms) => collector.add(id, ms, 0));

@@ -1,7 +1,8 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { proportionInterval } from "../math/proportion-interval.js";
-import { activityKinds, checkDate, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
+import { activityKinds, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /**
  * What counts as one purchase occasion: a distinct UTC `"day"` (default: several
@@ -91,7 +92,7 @@ const DAY_MS = 86_400_000;
  */
 export async function repeatPurchaseRate(activity: ActivitySource, options: RepeatPurchaseRateOptions): Promise<RepeatPurchaseRate> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { asOf }");
-  const asOfMs = checkDate("options.asOf", options.asOf);
+  const asOfMs = checkValidDate("options.asOf", options.asOf);
   const within = options.withinDays;
   if (within !== undefined && (typeof within !== "number" || !Number.isFinite(within) || within <= 0)) {
     throw invalidInput("options.withinDays", within, "a number of days > 0");

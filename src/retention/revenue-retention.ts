@@ -1,7 +1,7 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
-import { checkDate } from "./activity.js";
 import { mrrAt, readSubscriptions, type MrrSegments, type SubscriptionSource } from "./subscription-mrr.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /**
  * Options of {@link revenueRetention}.
@@ -81,8 +81,8 @@ export interface RevenueRetentionResult {
  */
 export async function revenueRetention(subscriptions: SubscriptionSource, options: RevenueRetentionOptions): Promise<RevenueRetentionResult[]> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { from, to }");
-  const fromMs = checkDate("options.from", options.from);
-  const toMs = checkDate("options.to", options.to);
+  const fromMs = checkValidDate("options.from", options.from);
+  const toMs = checkValidDate("options.to", options.to);
   if (toMs <= fromMs) throw invalidInput("options.to", options.to, `an instant after from (${new Date(fromMs).toISOString()})`);
   const rows = new Map<string, { currency: string; start: number; end: number }>();
   const read = await readSubscriptions(subscriptions, (seg: MrrSegments) => {

@@ -1,7 +1,8 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
-import { activityKinds, checkDate, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
+import { activityKinds, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
 import { CustomerPeriodCollector } from "./customer-periods.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /**
  * Units of survival durations. Fixed lengths: a `month` is 1/12 of a Gregorian
@@ -101,7 +102,7 @@ export interface DurationsFromDatesOptions {
  */
 export function durationsFromDates(records: ArrayLike<Lifetime>, options: DurationsFromDatesOptions): SurvivalData {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { asOf }");
-  const asOfMs = checkDate("options.asOf", options.asOf);
+  const asOfMs = checkValidDate("options.asOf", options.asOf);
   const unit = options.unit ?? "day";
   const scale = unitMs("options.unit", unit);
   if (typeof records !== "object" || records === null || typeof records.length !== "number") throw invalidInput("records", records, "an array of { start, end? }");
@@ -112,11 +113,11 @@ export function durationsFromDates(records: ArrayLike<Lifetime>, options: Durati
   for (let i = 0; i < n; i++) {
     const r = records[i];
     if (typeof r !== "object" || r === null) throw invalidInput(`records[${i}]`, r, "an object { start, end? }");
-    const start = checkDate(`records[${i}].start`, r.start);
+    const start = checkValidDate(`records[${i}].start`, r.start);
     if (start > asOfMs) throw invalidInput(`records[${i}].start`, r.start, `a start at or before asOf (${new Date(asOfMs).toISOString()}); leave out relationships that had not begun`);
     let stop = asOfMs;
     if (r.end !== undefined && r.end !== null) {
-      const end = checkDate(`records[${i}].end`, r.end);
+      const end = checkValidDate(`records[${i}].end`, r.end);
       if (end < start) throw invalidInput(`records[${i}].end`, r.end, `an end at or after the start (${new Date(start).toISOString()})`);
       if (end <= asOfMs) {
         stop = end;
@@ -196,7 +197,7 @@ export interface CustomerSurvivalData extends SurvivalData {
  */
 export async function durationsFromActivity(activity: ActivitySource, options: DurationsFromActivityOptions): Promise<CustomerSurvivalData> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { asOf, inactivityDays }");
-  const asOfMs = checkDate("options.asOf", options.asOf);
+  const asOfMs = checkValidDate("options.asOf", options.asOf);
   const days = options.inactivityDays;
   if (typeof days !== "number" || !Number.isFinite(days) || days <= 0) throw invalidInput("options.inactivityDays", days, "a number of days > 0");
   const churnAt = options.churnAt ?? "end-of-window";

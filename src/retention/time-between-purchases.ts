@@ -1,9 +1,10 @@
 import { CrmkitError } from "../errors/crmkit-error.js";
 import { invalidInput } from "../errors/invalid-input.js";
 import { quantileSorted } from "../math/quantile.js";
-import { activityKinds, checkDate, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
+import { activityKinds, readActivity, type ActivityOptions, type ActivitySource } from "./activity.js";
 import { CustomerPeriodCollector } from "./customer-periods.js";
 import type { PurchaseOccasion } from "./repeat-purchase-rate.js";
+import { checkValidDate } from "../model/timestamp.js";
 
 /**
  * Options of {@link timeBetweenPurchases}.
@@ -104,7 +105,7 @@ function summarise(sorted: Float64Array, probabilities: readonly number[]): GapS
  */
 export async function timeBetweenPurchases(activity: ActivitySource, options: TimeBetweenPurchasesOptions): Promise<TimeBetweenPurchases> {
   if (typeof options !== "object" || options === null) throw invalidInput("options", options, "an options object { asOf }");
-  const asOfMs = checkDate("options.asOf", options.asOf);
+  const asOfMs = checkValidDate("options.asOf", options.asOf);
   const occasion = options.occasion ?? "day";
   if (occasion !== "day" && occasion !== "instant") throw invalidInput("options.occasion", occasion, '"day" or "instant"');
   const probabilities = options.probabilities ?? [0.1, 0.25, 0.5, 0.75, 0.9];

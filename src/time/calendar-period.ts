@@ -1,4 +1,5 @@
 import { invalidInput } from "../errors/invalid-input.js";
+import { checkValidDate } from "../model/timestamp.js";
 import { civilFromDays, DAY_MS, daysFromCivil, monthIndexOfDay } from "./civil-date.js";
 
 /**
@@ -112,11 +113,6 @@ export function periodLabelOf(index: number, period: CalendarPeriod): string {
   }
 }
 
-function checkDate(field: string, date: unknown): number {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalidInput(field, date, "a valid Date");
-  return date.getTime();
-}
-
 function checkIndex(index: unknown): number {
   if (typeof index !== "number" || !Number.isSafeInteger(index)) throw invalidInput("index", index, "an integer period index");
   return index;
@@ -137,7 +133,7 @@ function checkIndex(index: unknown): number {
  */
 export function periodIndex(date: Date, period: CalendarPeriod): number {
   checkCalendarPeriod("period", period);
-  return periodIndexOfMs(checkDate("date", date), period);
+  return periodIndexOfMs(checkValidDate("date", date), period);
 }
 
 /**
@@ -169,7 +165,7 @@ export function periodStart(index: number, period: CalendarPeriod): Date {
  */
 export function addPeriods(date: Date, period: CalendarPeriod, count: number): Date {
   checkCalendarPeriod("period", period);
-  const ms = checkDate("date", date);
+  const ms = checkValidDate("date", date);
   if (typeof count !== "number" || !Number.isSafeInteger(count)) throw invalidInput("count", count, "an integer number of periods");
   return new Date(shiftPeriodMs(ms, period, count));
 }
@@ -204,5 +200,5 @@ export function periodLabel(index: number, period: CalendarPeriod): string {
  */
 export function periodLabelAt(date: Date, period: CalendarPeriod): string {
   checkCalendarPeriod("period", period);
-  return periodLabelOf(periodIndexOfMs(checkDate("date", date), period), period);
+  return periodLabelOf(periodIndexOfMs(checkValidDate("date", date), period), period);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CalendarDateSchema, parseWith, TimestampSchema } from "../../src/model/index.js";
-import { instantOf, parseInstant } from "../../src/model/timestamp.js";
+import { checkValidDate, instantOf, parseInstant } from "../../src/model/timestamp.js";
 import { expectInvalid } from "../support/expect-invalid.js";
 
 const ts = (v: unknown) => parseWith(TimestampSchema, "at", v);
@@ -50,5 +50,14 @@ describe("parseInstant / instantOf (the row readers' instant parser)", () => {
     expect(instantOf("2024-05-01", "rows[0].at")).toBe(Date.UTC(2024, 4, 1));
     expectInvalid(() => instantOf("2024-05-01T10:00:00", "rows[3].at"), "rows[3].at");
     expect(() => instantOf(Number.NaN, "rows[3].at")).toThrow(/^rows\[3\]\.at: expected a valid Date, epoch milliseconds or an ISO 8601 date \/ date-time with offset/);
+  });
+});
+
+describe("checkValidDate (the date options' check)", () => {
+  it("returns the instant of a valid Date and names the field otherwise", () => {
+    expect(checkValidDate("options.asOf", new Date(Date.UTC(2024, 0, 1)))).toBe(Date.UTC(2024, 0, 1));
+    for (const bad of [new Date(Number.NaN), "2024-01-01T00:00:00Z", 0, null, undefined]) {
+      expectInvalid(() => checkValidDate("options.asOf", bad), "options.asOf");
+    }
   });
 });
